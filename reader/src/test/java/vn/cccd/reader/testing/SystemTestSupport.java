@@ -3,8 +3,12 @@ package vn.cccd.reader.testing;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Shared by every module's tests (through the reader's test-jar). System tests need real components
@@ -47,5 +51,20 @@ public final class SystemTestSupport {
     /** The public copy of the Vietnam CSCA (never copied into the repository). */
     public static Path vietnamCsca() {
         return sharedDir().resolve("trust").resolve("csca-vietnam-2021.pem");
+    }
+
+    /**
+     * An exclusive, cross-process lock on the vpcd reader slots. pcscd offers one slot pair per machine, so
+     * tests in different JVMs (modules, parallel checkouts) that attach a card to vpcd take this lock
+     * first and hold it until the card is detached. Close the returned lock to release it.
+     */
+    public static FileLock lockVpcd() {
+        try {
+            FileChannel ch = FileChannel.open(Path.of(System.getProperty("java.io.tmpdir"), "cccd-vpcd.lock"),
+                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return ch.lock();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot lock the vpcd slots", e);
+        }
     }
 }
