@@ -1,0 +1,39 @@
+package vn.cccd.mock.fault;
+
+/**
+ * Faults in the document itself, applied by the document factory while it builds and signs the files
+ * (they cannot be added by wrapping a chip: the bytes on the card are different).
+ */
+public enum DocumentFault implements Fault {
+    /** DG13 is changed after the SOD was signed: its hash no longer matches. */
+    TAMPER_DG13("tamper-dg13", true),
+    /** The SOD's signature bytes are corrupted: the Document Signer signature does not verify. */
+    BAD_SOD_SIGNATURE("bad-sod-signature", true),
+    /** The Document Signer is issued by a CSCA that {@code pki} does not write. */
+    UNKNOWN_CSCA("unknown-csca", true),
+    /** The Active Authentication key on the chip differs from the one in DG15. */
+    CLONE("clone", false),
+    /** The Chip Authentication key on the chip differs from the one in DG14. */
+    CA_MISMATCH("ca-mismatch", false);
+
+    private final String spec;
+    private final boolean supported;
+
+    DocumentFault(String spec, boolean supported) {
+        this.spec = spec;
+        this.supported = supported;
+    }
+
+    @Override
+    public String spec() {
+        return spec;
+    }
+
+    /**
+     * Whether the mock card can show this fault yet. {@code clone} and {@code ca-mismatch} need the card
+     * side of Active and Chip Authentication; until then asking for them is an error, never silently ignored.
+     */
+    public boolean supported() {
+        return supported;
+    }
+}

@@ -1,0 +1,82 @@
+package vn.cccd.mock.fault;
+
+import java.util.List;
+import vn.cccd.mock.chip.Chip;
+import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.ResponseApdu;
+import vn.cccd.reader.apdu.StatusWords;
+import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.tlv.Tlv;
+
+/**
+ * {@code max-le:N}: a card (or reader) that cannot return more than N bytes per READ BINARY and knows no
+ * extended length. It answers 6700 (wrong length) to any extended-length APDU and to READ BINARY
+ * ({@code B0}/{@code B1}) asking for more than N bytes. Under secure messaging the requested length is the
+ * one in DO'97' (the outer Le is always 00 there).
+ *
+ * <p>The 6700 comes back in plain and the chip never sees the refused command, so under secure messaging
+ * the two send sequence counters no longer agree: like a real chip that drops its session on an error, the
+ * card then needs a new access control (SELECT, BAC/PACE) before it answers again. A reader that learns the
+ * limit re-authenticates once and reads on with the smaller Le.
+ */
+public final class MaxLeChip extends ChipDecorator {
+    private static final int INS_READ_BINARY = 0xB0;
+    private static final int INS_READ_BINARY_ODD = 0xB1;
+    private static final int TAG_DO97 = 0x97;
+
+    private final int maxLe;
+
+    public MaxLeChip(Chip inner, int maxLe) {
+        super(inner);
+        this.maxLe = maxLe;
+    }
+
+    @Override
+    public byte[] process(byte[] command) {
+        CommandApdu apdu;
+        try {
+            apdu = CommandApdu.parse(command);
+        } catch (MalformedDataException e) {
+            return super.process(command);
+        }
+        if (isExtendedLength(command) || isReadBinary(apdu) && requestedLength(apdu) > maxLe) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH).toBytes();
+        }
+        return super.process(command);
+    }
+
+    /** Extended-length encoding: a zero byte where a short APDU has Lc or Le, followed by two length bytes. */
+    private static boolean isExtendedLength(byte[] command) {
+        return command.length >= 7 && command[4] == 0;
+    }
+
+    private static boolean isReadBinary(CommandApdu apdu) {
+        return apdu.ins() == INS_READ_BINARY || apdu.ins() == INS_READ_BINARY_ODD;
+    }
+
+    /** The number of bytes the reader asks for: DO'97' under secure messaging, else Ne. */
+    private static int requestedLength(CommandApdu apdu) {
+        if ((apdu.cla() & 0x0C) != 0x0C || apdu.dataLength() == 0) {
+            return apdu.ne();
+        }
+        List<Tlv> objects;
+        try {
+            objects = Tlv.parseAll(apdu.data());
+        } catch (MalformedDataException e) {
+            return apdu.ne();
+        }
+        for (Tlv t : objects) {
+            if (t.tag() == TAG_DO97) {
+                byte[] le = t.value();
+                if (le.length == 1) {
+                    return le[0] == 0 ? 256 : le[0] & 0xFF;
+                }
+                if (le.length == 2) {
+                    int v = ((le[0] & 0xFF) << 8) | (le[1] & 0xFF);
+                    return v == 0 ? 65536 : v;
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package vn.cccd.mock.vpcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.channels.FileLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.smartcardio.Card;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CardException;
+import javax.smartcardio.CardTerminal;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.ResponseAPDU;
+import javax.smartcardio.TerminalFactory;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import vn.cccd.mock.fault.Fault;
+import vn.cccd.mock.testing.PlainFileChip;
+import vn.cccd.mock.testing.Vpcd;
+import vn.cccd.reader.testing.SystemTestSupport;
+import vn.cccd.reader.util.Hex;
+
+/** A mock chip behind the real PC/SC stack: pcscd with the vsmartcard vpcd driver, read through SunPCSC. */
+@Tag("system")
+class VpcdPcscSystemTest {
+
+    @Test
+    void pcscdSeesTheMockChipAsACardInVirtualPcd() throws Exception {
+        CardTerminal terminal = Vpcd.requireReader(VpcdAddress.DEFAULT);
+        try (FileLock lock = SystemTestSupport.lockVpcd()) {
+            assertThat(lock.isValid()).isTrue();
+            PlainFileChip chip = PlainFileChip.withFile(16);
+            VpcdClient client = new VpcdClient(chip, VpcdAddress.DEFAULT);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            try {
+                assertThat(terminal.waitForCardPresent(10_000)).isTrue();
+                Card card = terminal.connect("*");
+                assertThat(card.getATR().getBytes()).isEqualTo(PlainFileChip.ATR);
+                CardChannel ch = card.getBasicChannel();
+                assertThat(ch.transmit(new CommandAPDU(Hex.decode("00 A4 02 0C 02 01 1E"))).getSW()).isEqualTo(0x9000);
+                ResponseAPDU r = ch.transmit(new CommandAPDU(Hex.decode("00 B0 00 04 04")));
+                assertThat(r.getData()).containsExactly(4, 5, 6, 7);
+                card.disconnect(false);
+            } finally {
+                client.close();
+            }
+            assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(VpcdClient.Ending.STOPPED);
+            assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
+        }
+    }
+
+    @Test
+    void cardThatLeavesTheFieldFailsTheTransmitInTheRealStack() throws Exception {
+        CardTerminal terminal = Vpcd.requireReader(VpcdAddress.DEFAULT);
+        try (FileLock lock = SystemTestSupport.lockVpcd()) {
+            assertThat(lock.isValid()).isTrue();
+            VpcdClient client = new VpcdClient(new Fault.RemoveAfter(1).apply(PlainFileChip.withFile(16)),
+                    VpcdAddress.DEFAULT);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            try {
+                assertThat(terminal.waitForCardPresent(10_000)).isTrue();
+                Card card = terminal.connect("*");
+                CardChannel ch = card.getBasicChannel();
+                assertThat(ch.transmit(new CommandAPDU(Hex.decode("00 A4 02 0C 02 01 1E"))).getSW()).isEqualTo(0x9000);
+                // SunPCSC reports the loss as CardException or, when vpcd returns 0 bytes, IllegalArgumentException
+                assertThatThrownBy(() -> ch.transmit(new CommandAPDU(Hex.decode("00 B0 00 00 04"))))
+                        .isInstanceOfAny(CardException.class, IllegalArgumentException.class);
+                assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(VpcdClient.Ending.CARD_REMOVED);
+                assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
+                try {
+                    card.disconnect(false);
+                } catch (CardException | IllegalStateException e) {
+                    // the handle is stale: that is the point
+                }
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+}
