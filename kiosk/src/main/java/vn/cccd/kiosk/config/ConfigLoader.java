@@ -1,0 +1,286 @@
+package vn.cccd.kiosk.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import vn.cccd.reader.model.Text;
+
+/**
+ * Reads {@code kiosk.properties} (UTF-8). Every value is checked when the kiosk starts; a bad one stops it with a
+ * {@link ConfigException} that names the key. Unknown keys are refused too, so that a typo does not silently
+ * leave a default in place. Relative paths are relative to the directory of the properties file.
+ *
+ * <p>Without {@code --config} the kiosk uses {@code config/kiosk.properties} under the working directory when
+ * there is one, else the copy bundled in the jar (with the bundled forms).
+ */
+public final class ConfigLoader {
+    /** Where the bundled defaults live on the class path. */
+    public static final String BUNDLED = "/config/kiosk.properties";
+    static final String PREFILL_PREFIX = "prefill.";
+
+    private static final Set<String> KNOWN = Set.of(
+            "server.host", "server.port", "data.dir", "station.name", "kiosk.mode", "ui.languages",
+            "session.idleTimeoutSeconds", "session.idleWarningSeconds", "forms.dir", "forms.enabled",
+            "trust.dirs", "readers.pcsc", "readers.pollMillis", "read.face", "operator.pinHash", "pdf.fontPath",
+            "print.command", "limits.maxJsonBytes", "limits.maxImageBytes");
+    private static final Set<String> LANGUAGES = Set.of("vi", "en");
+
+    private ConfigLoader() {
+    }
+
+    /** The configuration file to use when none is given: {@code config/kiosk.properties} under {@code workDir}. */
+    public static Path defaultFile(Path workDir) {
+        return workDir.resolve("config").resolve("kiosk.properties");
+    }
+
+    /**
+     * Loads {@code file}, or when it is null the default file under the working directory, or else the bundled
+     * defaults.
+     */
+    public static KioskConfig load(Path file) {
+        if (file != null) {
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("--config", "no such file: " + file);
+            }
+            return fromFile(file);
+        }
+        Path local = defaultFile(Path.of("").toAbsolutePath());
+        if (Files.isRegularFile(local)) {
+            return fromFile(local);
+        }
+        return bundled();
+    }
+
+    /** The defaults bundled in the jar; forms come from the jar too. */
+    public static KioskConfig bundled() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                throw new ConfigException("--config", "no configuration given and none bundled in the jar");
+            }
+            return parse(read(in, BUNDLED), null);
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read the bundled configuration: " + e.getMessage(), e);
+        }
+    }
+
+    public static KioskConfig fromFile(Path file) {
+        Properties p;
+        try (InputStream in = Files.newInputStream(file)) {
+            p = read(in, file.toString());
+        } catch (IOException e) {
+            throw new ConfigException("--config", "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        Path base = file.toAbsolutePath().getParent();
+        return parse(p, base);
+    }
+
+    private static Properties read(InputStream in, String what) throws IOException {
+        Properties p = new Properties();
+        // strict UTF-8: a file saved in another encoding would garble Vietnamese names silently
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+        try {
+            p.load(r);
+        } catch (CharacterCodingException e) {
+            throw new ConfigException("--config", what + " is not UTF-8 text");
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("--config", what + " is not a valid properties file: " + e.getMessage());
+        }
+        return p;
+    }
+
+    /**
+     * Parses properties; relative paths resolve against {@code baseDir}, or stay unset (bundled) when it is null.
+     */
+    public static KioskConfig parse(Properties p, Path baseDir) {
+        Set<String> unknown = new TreeSet<>();
+        for (String key : p.stringPropertyNames()) {
+            if (!KNOWN.contains(key) && !key.startsWith(PREFILL_PREFIX)) {
+                unknown.add(key);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            String first = unknown.iterator().next();
+            throw new ConfigException(first, "unknown key (known: " + String.join(", ", new TreeSet<>(KNOWN))
+                    + ", prefill.*)");
+        }
+        KioskConfig.Builder b = KioskConfig.builder();
+        String host = text(p, "server.host", "127.0.0.1");
+        b.host(loopback("server.host", host));
+        b.port(integer(p, "server.port", 8080, 0, 65535));
+        b.dataDir(Path.of(text(p, "data.dir", "data")));
+        b.stationName(text(p, "station.name", "Kiosk"));
+        Mode mode;
+        try {
+            mode = Mode.parse(text(p, "kiosk.mode", "citizen"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("kiosk.mode", e.getMessage());
+        }
+        if (!mode.available()) {
+            throw new ConfigException("kiosk.mode", "'" + mode.id() + "' is planned but not in this version; use citizen");
+        }
+        b.mode(mode);
+        b.languages(languages(text(p, "ui.languages", "vi,en")));
+        int timeout = integer(p, "session.idleTimeoutSeconds", 120, 5, 3600);
+        int warning = integer(p, "session.idleWarningSeconds", 30, 1, 3600);
+        if (warning >= timeout) {
+            throw new ConfigException("session.idleWarningSeconds", "must be less than session.idleTimeoutSeconds ("
+                    + timeout + ")");
+        }
+        b.idleTimeout(Duration.ofSeconds(timeout)).idleWarning(Duration.ofSeconds(warning));
+        String forms = text(p, "forms.dir", "forms");
+        if (baseDir != null || Path.of(forms).isAbsolute()) {
+            Path dir = resolve(baseDir, forms);
+            if (!Files.isDirectory(dir)) {
+                throw new ConfigException("forms.dir", "not a directory: " + dir);
+            }
+            b.formsDir(dir);
+        }
+        b.enabledForms(new LinkedHashSet<>(list(text(p, "forms.enabled", ""))));
+        List<Path> trust = new ArrayList<>();
+        for (String dir : list(text(p, "trust.dirs", ""))) {
+            if (baseDir == null && !Path.of(dir).isAbsolute()) {
+                continue; // bundled defaults: a relative trust folder exists only in a checkout
+            }
+            Path d = resolve(baseDir, dir);
+            if (!Files.isDirectory(d)) {
+                throw new ConfigException("trust.dirs", "not a directory: " + d);
+            }
+            trust.add(d);
+        }
+        b.trustDirs(trust);
+        b.pcscReaders(bool(p, "readers.pcsc", true));
+        b.pollInterval(Duration.ofMillis(integer(p, "readers.pollMillis", 500, 50, 10_000)));
+        b.readFace(bool(p, "read.face", true));
+        String pin = text(p, "operator.pinHash", "");
+        if (!pin.isEmpty()) {
+            try {
+                b.operatorPin(PinHash.parse(pin));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("operator.pinHash", e.getMessage());
+            }
+        }
+        String font = text(p, "pdf.fontPath", "");
+        if (!font.isEmpty()) {
+            Path f = resolve(baseDir, font);
+            if (!Files.isRegularFile(f)) {
+                throw new ConfigException("pdf.fontPath", "no such font file: " + f);
+            }
+            b.fontPath(f);
+        }
+        String print = text(p, "print.command", "");
+        b.printCommand(print.isEmpty() ? List.of() : List.of(print.split("\\s+")));
+        b.maxJsonBytes(integer(p, "limits.maxJsonBytes", 64 * 1024, 1024, 4 * 1024 * 1024));
+        b.maxImageBytes(integer(p, "limits.maxImageBytes", 8 * 1024 * 1024, 64 * 1024, 64 * 1024 * 1024));
+        Map<String, String> prefill = new LinkedHashMap<>();
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
+            if (key.startsWith(PREFILL_PREFIX)) {
+                String name = key.substring(PREFILL_PREFIX.length());
+                if (!name.matches("[a-zA-Z0-9]+([.-][a-zA-Z0-9]+)*")) {
+                    throw new ConfigException(key, "prefill names are letters and digits separated by . or -");
+                }
+                prefill.put(name, Text.nfc(p.getProperty(key).strip()));
+            }
+        }
+        b.prefill(prefill);
+        return b.build();
+    }
+
+    private static Path resolve(Path base, String path) {
+        Path p = Path.of(path);
+        return p.isAbsolute() || base == null ? p : base.resolve(p).normalize();
+    }
+
+    private static String text(Properties p, String key, String dflt) {
+        String v = p.getProperty(key);
+        return v == null ? dflt : Text.nfc(v.strip());
+    }
+
+    private static int integer(Properties p, String key, int dflt, int min, int max) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) {
+                throw new ConfigException(key, "must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, "must be a whole number, got '" + v.strip() + "'");
+        }
+    }
+
+    private static boolean bool(Properties p, String key, boolean dflt) {
+        String v = p.getProperty(key);
+        if (v == null || v.isBlank()) {
+            return dflt;
+        }
+        switch (v.strip().toLowerCase(Locale.ROOT)) {
+            case "true":
+            case "yes":
+                return true;
+            case "false":
+            case "no":
+                return false;
+            default:
+                throw new ConfigException(key, "must be true or false, got '" + v.strip() + "'");
+        }
+    }
+
+    private static List<String> list(String v) {
+        List<String> out = new ArrayList<>();
+        for (String s : v.split(",")) {
+            if (!s.isBlank()) {
+                out.add(s.strip());
+            }
+        }
+        return out;
+    }
+
+    private static List<String> languages(String v) {
+        List<String> langs = list(v.toLowerCase(Locale.ROOT));
+        if (langs.isEmpty()) {
+            throw new ConfigException("ui.languages", "name at least one language (vi, en)");
+        }
+        for (String l : langs) {
+            if (!LANGUAGES.contains(l)) {
+                throw new ConfigException("ui.languages", "unsupported language '" + l + "' (supported: vi, en)");
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(langs));
+    }
+
+    /** The API serves personal data without a login: it must not be reachable from the network. */
+    private static String loopback(String key, String host) {
+        try {
+            InetAddress a = InetAddress.getByName(host);
+            if (!a.isLoopbackAddress()) {
+                throw new ConfigException(key, "must be a loopback address (127.0.0.1, ::1, localhost), got '" + host
+                        + "': the API serves personal data and must not be reachable from the network");
+            }
+            return host;
+        } catch (UnknownHostException e) {
+            throw new ConfigException(key, "unknown host '" + host + "'");
+        }
+    }
+}
