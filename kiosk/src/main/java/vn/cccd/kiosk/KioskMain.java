@@ -1,12 +1,138 @@
 package vn.cccd.kiosk;
 
-/** Entry point of cccd-kiosk.jar. */
-public final class KioskMain {
-    private KioskMain() {
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.cccd.kiosk.config.ConfigException;
+import vn.cccd.kiosk.config.ConfigLoader;
+import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.config.PinHash;
+import vn.cccd.kiosk.server.KioskServer;
+
+/**
+ * Entry point of cccd-kiosk.jar: {@code [--config FILE] [--port N] [--data-dir DIR] [--demo]}, or
+ * {@code --hash-pin} to make an {@code operator.pinHash} value.
+ */
+@Command(name = "cccd-kiosk", mixinStandardHelpOptions = true, version = "cccd-kiosk 0.1",
+        description = "Local web UI and API that reads the CCCD chip and pre-fills one-stop procedure forms.")
+public final class KioskMain implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(KioskMain.class);
+    static final int EXIT_OK = 0;
+    static final int EXIT_CONFIG = 2;
+    static final int EXIT_START = 1;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "kiosk.properties to use (default: config/kiosk.properties, else the bundled defaults)")
+    Path config;
+
+    @Option(names = "--port", paramLabel = "N", description = "TCP port (default from the configuration, 8080)")
+    Integer port;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", description = "where the kiosk stores what it keeps")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "add an in-process mock reader with the built-in personas (staff PIN 0000)")
+    boolean demo;
+
+    @Option(names = "--hash-pin", description = "read a staff PIN from standard input and print its operator.pinHash")
+    boolean hashPin;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    KioskMain(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
     }
 
     public static void main(String[] args) {
-        System.err.println("cccd-kiosk: not implemented yet");
-        System.exit(2);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        int code = new CommandLine(new KioskMain(out, err)).setOut(out).setErr(err).execute(args);
+        if (code != EXIT_OK) {
+            System.exit(code);
+        }
+    }
+
+    /** The configuration from the file and the command line. */
+    KioskConfig configuration() {
+        KioskConfig c = ConfigLoader.load(config);
+        KioskConfig.Builder b = c.toBuilder();
+        if (port != null) {
+            if (port < 0 || port > 65535) {
+                throw new ConfigException("--port", "must be between 0 and 65535");
+            }
+            b.port(port);
+        }
+        if (dataDir != null) {
+            b.dataDir(dataDir);
+        }
+        if (demo) {
+            b.demo(true);
+        }
+        return b.build();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (hashPin) {
+            return hashPin();
+        }
+        KioskConfig c;
+        Server server;
+        try {
+            c = configuration();
+            server = KioskServer.newServer(c);
+        } catch (ConfigException e) {
+            err.println("cccd-kiosk: configuration error: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        try {
+            server.start();
+        } catch (Exception e) {
+            err.println("cccd-kiosk: cannot start on " + c.host() + ":" + c.port() + ": " + e.getMessage());
+            server.stop();
+            return EXIT_START;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                LOG.warn("stopping: {}", e.toString());
+            }
+        }, "kiosk-shutdown"));
+        String url = server.getURI().toString();
+        out.println("CCCD kiosk: " + url + (c.demo() ? "  (demo mode, staff PIN " + KioskConfig.DEMO_PIN + ")" : ""));
+        out.flush();
+        server.join();
+        return EXIT_OK;
+    }
+
+    private int hashPin() throws IOException {
+        Console console = System.console();
+        String pin;
+        if (console != null) {
+            char[] chars = console.readPassword("Staff PIN: ");
+            pin = chars == null ? null : new String(chars);
+        } else {
+            pin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        }
+        if (pin == null || !pin.strip().matches("[0-9]{4,12}")) {
+            err.println("cccd-kiosk: the PIN must be 4 to 12 digits");
+            return EXIT_CONFIG;
+        }
+        out.println("operator.pinHash=" + PinHash.create(pin.strip()).encoded());
+        return EXIT_OK;
     }
 }

@@ -1,0 +1,32 @@
+package vn.cccd.kiosk.cards;
+
+import java.util.List;
+import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.read.ProgressListener;
+import vn.cccd.reader.read.ReadRequest;
+
+/**
+ * Where cards come from: PC/SC readers (real or the in-process mock of demo mode), or a fake in tests. The
+ * {@link CardService} polls {@link #readers()} and calls {@link #read} when a card is there and the person has
+ * agreed and given the key.
+ */
+public interface CardSource extends AutoCloseable {
+
+    /**
+     * The readers now, with card presence. Must return promptly.
+     *
+     * @throws vn.cccd.reader.error.TransportException when the smart-card service cannot be reached
+     */
+    List<ReaderStatus> readers();
+
+    /**
+     * Reads and verifies the card on {@code reader}.
+     *
+     * @throws vn.cccd.reader.error.ReaderException typed by cause (wrong key, card removed, malformed data, ...)
+     */
+    CardReadResult read(String reader, ReadRequest request, ProgressListener progress);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,41 @@
+package vn.cccd.kiosk.cards;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Demo mode ({@code --demo}): a reader in the kiosk's own process on which the built-in personas (fake people)
+ * can be placed and taken away from the UI's demo panel or {@code POST /api/demo/insert|remove}.
+ */
+public interface DemoCards {
+
+    /** The built-in personas, with what a demonstrator types as the key. */
+    List<DemoPersona> personas();
+
+    /**
+     * Places the persona's card on the demo reader.
+     *
+     * @throws IllegalArgumentException for an unknown persona
+     * @throws IllegalStateException when a card is already on the reader
+     * @throws UnsupportedOperationException when mock cards cannot be made in this build
+     */
+    void insert(String persona);
+
+    /** Takes the card away; false when there was none. */
+    boolean remove();
+
+    /** The demo reader as a card source. */
+    CardSource source();
+
+    /** Directories holding the CSCA that signs the mock cards (so demo cards verify as authentic). */
+    List<Path> trustDirs();
+
+    /**
+     * A persona as the demo panel shows it. All values are invented.
+     *
+     * @param documentType CCCD or PASSPORT
+     */
+    record DemoPersona(String name, String fullName, String idNumber, String dateOfBirth, String issueDate,
+            String documentType) {
+    }
+}

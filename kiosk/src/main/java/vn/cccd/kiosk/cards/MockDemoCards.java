@@ -1,0 +1,83 @@
+package vn.cccd.kiosk.cards;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cccd.mock.MockCards;
+import vn.cccd.mock.chip.Chip;
+import vn.cccd.mock.pcsc.MockTerminal;
+import vn.cccd.mock.pcsc.VirtualTerminals;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+import vn.cccd.mock.pki.MockPki;
+
+/**
+ * Demo cards from the mock card module: a virtual reader behind the mock {@code javax.smartcardio} provider, so
+ * the kiosk reads them exactly as it reads a real card (PC/SC API, reader library, verification).
+ */
+public final class MockDemoCards implements DemoCards {
+    /** The demo reader's name. */
+    public static final String READER = "CCCD Demo Reader (mock)";
+
+    private final VirtualTerminals terminals = new VirtualTerminals(READER);
+    private final PcscCardSource source;
+    private final Path trustDir;
+
+    /**
+     * @param trustDir where the mock CSCA certificates are written (created when missing)
+     * @param reading the document reader used for the demo reader
+     */
+    public MockDemoCards(Path trustDir, DocumentReading reading) {
+        this.trustDir = trustDir;
+        this.source = new PcscCardSource(terminals::terminalFactory, reading);
+        try {
+            MockPki.instance().writeTrustAnchors(trustDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the demo trust anchors to " + trustDir, e);
+        }
+    }
+
+    @Override
+    public List<DemoPersona> personas() {
+        List<DemoPersona> out = new ArrayList<>();
+        for (Persona p : Personas.builtIn()) {
+            out.add(new DemoPersona(p.name(), p.person().fullName(), p.person().idNumber(), p.person().dateOfBirth(),
+                    p.person().issueDate(), p.document().type().name()));
+        }
+        return out;
+    }
+
+    @Override
+    public void insert(String persona) {
+        Persona p = Personas.builtIn(persona);
+        MockTerminal reader = terminals.terminal(READER);
+        if (reader.chip().isPresent()) {
+            throw new IllegalStateException("a card is already on the demo reader");
+        }
+        Chip chip;
+        try {
+            chip = MockCards.chip(p, List.of());
+        } catch (IllegalStateException e) {
+            // the mock card module cannot build documents yet (LDS builders / eMRTD chip not in this build)
+            throw new UnsupportedOperationException("demo cards are not available in this build: " + e.getMessage(), e);
+        }
+        reader.insert(chip);
+    }
+
+    @Override
+    public boolean remove() {
+        return terminals.terminal(READER).remove();
+    }
+
+    @Override
+    public CardSource source() {
+        return source;
+    }
+
+    @Override
+    public List<Path> trustDirs() {
+        return List.of(trustDir);
+    }
+}

@@ -1,0 +1,494 @@
+package vn.cccd.kiosk.server;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.imageio.ImageIO;
+import vn.cccd.kiosk.cards.CardService;
+import vn.cccd.kiosk.cards.CccdKeys;
+import vn.cccd.kiosk.cards.Consent;
+import vn.cccd.kiosk.cards.DemoCards;
+import vn.cccd.kiosk.cards.StoredDocument;
+import vn.cccd.kiosk.forms.FilledForm;
+import vn.cccd.kiosk.forms.FormDefinition;
+import vn.cccd.kiosk.forms.FormInput;
+import vn.cccd.kiosk.forms.FormValidationException;
+import vn.cccd.kiosk.output.FormExport;
+import vn.cccd.kiosk.server.http.ApiException;
+import vn.cccd.kiosk.server.http.ApiRequest;
+import vn.cccd.kiosk.server.http.ApiResponse;
+import vn.cccd.kiosk.server.http.Router;
+import vn.cccd.reader.access.AccessKey;
+import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.Face;
+
+/** The kiosk's HTTP API (CONTRACT.md "Kiosk", plus the steps the UI needs). */
+final class KioskApi {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PDF = "application/pdf";
+    private static final long PRINT_TIMEOUT_SECONDS = 60;
+    private static final long FACE_DECODE_SECONDS = 5;
+
+    private final KioskApp app;
+    private final CardService cards;
+    /** Face decoding runs apart with a time limit: JPEG 2000 decoders have been seen to loop on bad data. */
+    private final ExecutorService imaging = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "face-decode");
+        t.setDaemon(true);
+        return t;
+    });
+
+    KioskApi(KioskApp app) {
+        this.app = app;
+        this.cards = app.cards();
+    }
+
+    Router routes() {
+        KioskApi api = this;
+        Router r = new Router();
+        r.get("/api/health", api::health);
+        r.get("/api/config", api::config);
+        // the session, step by step
+        r.post("/api/session/start", q -> ApiResponse.json(201, api.cards.begin()));
+        r.post("/api/session/consent", api::consent);
+        r.post("/api/session/key", api::key);
+        r.post("/api/session/second-card", api::secondCard);
+        r.post("/api/session/retry", q -> ApiResponse.ok(api.cards.retry()));
+        r.post("/api/session/keepalive", q -> ApiResponse.ok(api.cards.keepAlive()));
+        r.get("/api/session/state", q -> ApiResponse.ok(api.cards.state()));
+        r.get("/api/session", q -> ApiResponse.ok(api.card(0)));
+        r.delete("/api/session", q -> {
+            api.cards.done();
+            return ApiResponse.noContent();
+        });
+        r.get("/api/session/cards/{index}", q -> ApiResponse.ok(api.card(index(q))));
+        r.get("/api/session/cards/{index}/face", q -> api.face(index(q)));
+        r.get("/api/session/documents/{doc}/pdf", q -> ApiResponse.bytes(PDF, api.document(q).pdf())
+                .withHeader("Content-Disposition", "inline; filename=\"" + api.document(q).reference() + ".pdf\""));
+        r.get("/api/session/documents/{doc}/json", q -> ApiResponse.bytes(ApiResponse.JSON, api.document(q).json())
+                .withHeader("Content-Disposition", "attachment; filename=\"" + api.document(q).reference() + ".json\""));
+        r.post("/api/session/documents/{doc}/print", api::print);
+        // forms
+        r.get("/api/forms", api::forms);
+        r.get("/api/forms/{id}", q -> ApiResponse.ok(api.form(q)));
+        r.get("/api/forms/{id}/prefill", api::prefill);
+        r.post("/api/forms/{id}/validate", q -> {
+            FilledForm f = api.fill(q, false);
+            return ApiResponse.ok(Map.of("ok", true, "values", f.values(), "tables", f.tables()));
+        });
+        r.post("/api/forms/{id}/pdf", q -> {
+            FilledForm f = api.fill(q, true);
+            byte[] pdf = app.pdf().render(f);
+            api.cards.record("pdf", Map.of("formId", f.definition().id(), "reference", f.reference()));
+            return ApiResponse.bytes(PDF, pdf)
+                    .withHeader("Content-Disposition", "inline; filename=\"" + f.reference() + ".pdf\"")
+                    .withHeader("X-Form-Reference", f.reference());
+        });
+        r.post("/api/forms/{id}/export", q -> {
+            FilledForm f = api.fill(q, true);
+            api.cards.record("export", Map.of("formId", f.definition().id(), "reference", f.reference()));
+            return ApiResponse.bytes(ApiResponse.JSON, FormExport.json(f))
+                    .withHeader("Content-Disposition", "attachment; filename=\"" + f.reference() + ".json\"");
+        });
+        r.post("/api/forms/{id}/documents", api::documents);
+        // QR codes
+        r.post("/api/qr", api::qrImage);
+        r.post("/api/qr/text", api::qrText);
+        // demo mode
+        r.get("/api/demo/personas", q -> ApiResponse.ok(api.demo().personas()));
+        r.post("/api/demo/insert", api::demoInsert);
+        r.post("/api/demo/remove", q -> ApiResponse.ok(Map.of("removed", api.demo().remove())));
+        // staff
+        r.post("/api/operator/login", api::login);
+        r.post("/api/operator/logout", q -> {
+            app.operator().logout(q);
+            return ApiResponse.noContent();
+        });
+        r.get("/api/operator/status", api::operatorStatus);
+        return r;
+    }
+
+    void close() {
+        imaging.shutdownNow();
+    }
+
+    // ---- system ------------------------------------------------------------------------------------------------
+
+    private ApiResponse health(ApiRequest q) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "UP");
+        out.put("readers", cards.readers());
+        String problem = cards.sourceProblem();
+        if (problem != null) {
+            out.put("readerProblem", problem);
+        }
+        return ApiResponse.ok(out);
+    }
+
+    private ApiResponse config(ApiRequest q) {
+        var c = app.config();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("station", c.stationName());
+        out.put("mode", c.mode().id());
+        out.put("languages", c.languages());
+        out.put("demo", c.demo());
+        if (c.demo()) {
+            out.put("demoPin", vn.cccd.kiosk.config.KioskConfig.DEMO_PIN);
+        }
+        out.put("idleTimeoutSeconds", c.idleTimeout().toSeconds());
+        out.put("idleWarningSeconds", c.idleWarning().toSeconds());
+        out.put("print", !c.printCommand().isEmpty());
+        out.put("qr", app.qr() != null);
+        out.put("maxCards", CardService.MAX_CARDS);
+        return ApiResponse.ok(out);
+    }
+
+    // ---- session -----------------------------------------------------------------------------------------------
+
+    /** The consent screen's answer. */
+    record ConsentRequest(Boolean accepted, String textVersion, String lang, String purpose) {
+    }
+
+    private ApiResponse consent(ApiRequest q) {
+        ConsentRequest c = q.json(ConsentRequest.class);
+        if (c.accepted() == null) {
+            throw ApiException.badRequest("accepted (true or false) is required");
+        }
+        if (!c.accepted()) {
+            cards.decline();
+            return ApiResponse.ok(cards.state());
+        }
+        String version = text(c.textVersion(), "textVersion", 40);
+        String lang = c.lang() == null ? "vi" : c.lang();
+        if (!app.config().languages().contains(lang)) {
+            throw ApiException.badRequest("lang must be one of " + app.config().languages());
+        }
+        String purpose = c.purpose() == null ? "prefill-forms" : text(c.purpose(), "purpose", 60);
+        return ApiResponse.ok(cards.consent(new Consent(version, lang, purpose, app.clock().instant())));
+    }
+
+    /**
+     * The key: the ID number and date of birth (and issue or expiry date when known), or the scanned QR text.
+     * Dates are ISO YYYY-MM-DD.
+     */
+    record KeyRequest(String idNumber, String dateOfBirth, String issueDate, String expiryDate, String qrPayload,
+            Boolean consent) {
+        @Override
+        public String toString() {
+            return "KeyRequest[redacted]";
+        }
+    }
+
+    private ApiResponse key(ApiRequest q) {
+        return ApiResponse.ok(cards.key(keys(q.json(KeyRequest.class))));
+    }
+
+    private ApiResponse secondCard(ApiRequest q) {
+        KeyRequest k = q.json(KeyRequest.class);
+        if (!Boolean.TRUE.equals(k.consent())) {
+            throw new ApiException(400, "NO_CONSENT", "the second person must agree first (consent: true)");
+        }
+        return ApiResponse.ok(cards.secondCard(keys(k)));
+    }
+
+    private List<AccessKey> keys(KeyRequest k) {
+        if (k.qrPayload() != null) {
+            QrService qr = requireQr();
+            Map<String, Object> decoded = qr.parseText(text(k.qrPayload(), "qrPayload", 2000));
+            Object fields = decoded.get("fields");
+            if (!(fields instanceof Map<?, ?> f) || f.get("idNumber") == null || f.get("dateOfBirth") == null) {
+                throw new ApiException(400, "NOT_CCCD", "the QR code is not a CCCD QR code with an ID number and date of birth");
+            }
+            return keys(String.valueOf(f.get("idNumber")), String.valueOf(f.get("dateOfBirth")),
+                    f.get("issueDate") == null ? null : String.valueOf(f.get("issueDate")), null);
+        }
+        return keys(k.idNumber(), k.dateOfBirth(), k.issueDate(), k.expiryDate());
+    }
+
+    private List<AccessKey> keys(String idNumber, String dateOfBirth, String issueDate, String expiryDate) {
+        if (idNumber == null || dateOfBirth == null) {
+            throw new ApiException(400, "INVALID_KEY", "idNumber and dateOfBirth are required (or qrPayload)");
+        }
+        try {
+            return CccdKeys.candidates(idNumber.strip(), date(dateOfBirth, "dateOfBirth"), date(issueDate, "issueDate"),
+                    date(expiryDate, "expiryDate"), LocalDate.now(app.clock()));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "INVALID_KEY", e.getMessage());
+        }
+    }
+
+    private static LocalDate date(String iso, String name) {
+        if (iso == null || iso.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(iso.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "INVALID_KEY", name + " must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static int index(ApiRequest q) {
+        String s = q.param("index");
+        if (!s.matches("[0-9]{1,2}")) {
+            throw ApiException.notFound("no card " + s);
+        }
+        return Integer.parseInt(s);
+    }
+
+    private CardReadResult card(int index) {
+        List<CardReadResult> list = cards.cards();
+        if (index >= list.size()) {
+            throw new ApiException(404, "NO_CARD", list.isEmpty() ? "no card has been read in this session"
+                    : "no card " + index + " in this session");
+        }
+        return list.get(index);
+    }
+
+    private ApiResponse face(int index) throws Exception {
+        Face face = card(index).face();
+        if (face == null || face.base64() == null) {
+            throw new ApiException(404, "NO_FACE", "the portrait was not read");
+        }
+        byte[] bytes = Base64.getDecoder().decode(face.base64());
+        if ("image/jpeg".equals(face.mimeType())) {
+            return ApiResponse.bytes("image/jpeg", bytes);
+        }
+        // browsers do not show JPEG 2000: convert to PNG on the server
+        Future<byte[]> png = imaging.submit(() -> {
+            var image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+            if (image == null) {
+                throw new IOException("no decoder for " + face.mimeType());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        });
+        try {
+            return ApiResponse.bytes("image/png", png.get(FACE_DECODE_SECONDS, TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            png.cancel(true);
+            throw new ApiException(415, "FACE_FORMAT", "the portrait could not be decoded in time");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new ApiException(415, "FACE_FORMAT", "the portrait could not be decoded");
+        }
+    }
+
+    private StoredDocument document(ApiRequest q) {
+        return cards.document(q.param("doc")).orElseThrow(() -> new ApiException(404, "NO_DOCUMENT",
+                "no such document in this session"));
+    }
+
+    private ApiResponse print(ApiRequest q) throws Exception {
+        StoredDocument doc = document(q);
+        List<String> command = app.config().printCommand();
+        if (command.isEmpty()) {
+            throw new ApiException(501, "NO_PRINTER", "no printer is configured (print.command)");
+        }
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(doc.pdf());
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw new ApiException(502, "PRINT_FAILED", "the print command did not accept the document");
+        }
+        if (!p.waitFor(PRINT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new ApiException(504, "PRINT_TIMEOUT", "the print command did not finish in time");
+        }
+        if (p.exitValue() != 0) {
+            throw new ApiException(502, "PRINT_FAILED", "the print command failed (exit " + p.exitValue() + ")");
+        }
+        cards.record("printed", Map.of("formId", doc.formId(), "reference", doc.reference()));
+        return ApiResponse.json(202, Map.of("printed", true));
+    }
+
+    // ---- forms -------------------------------------------------------------------------------------------------
+
+    private ApiResponse forms(ApiRequest q) {
+        String lang = q.query("lang") == null ? "vi" : q.query("lang");
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (FormDefinition f : app.forms().all()) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("id", f.id());
+            one.put("title", f.title().in(lang));
+            one.put("audience", f.audience());
+            one.put("titles", f.title());
+            one.put("version", f.version());
+            one.put("purpose", f.purpose());
+            one.put("readsData", f.readsData());
+            one.put("maxCards", f.maxCards());
+            out.add(one);
+        }
+        return ApiResponse.ok(out);
+    }
+
+    private FormDefinition form(ApiRequest q) {
+        String id = q.param("id");
+        return app.forms().get(id).orElseThrow(() -> new ApiException(404, "NO_FORM", "no form '" + id + "'"));
+    }
+
+    private ApiResponse prefill(ApiRequest q) {
+        FormDefinition def = form(q);
+        String roles = q.query("roles");
+        List<String> roleChoice = roles == null ? null : List.of(roles.split(",", -1));
+        try {
+            return ApiResponse.ok(app.prefill().prefill(def, cards.cards(), roleChoice, LocalDate.now(app.clock())));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private FilledForm fill(ApiRequest q, boolean needSession) {
+        FormDefinition def = form(q);
+        FormInput input = q.json(FormInput.class);
+        List<CardReadResult> read = needSession || cards.active() ? cards.useCards() : List.of();
+        try {
+            return app.validator().validate(def, read, input);
+        } catch (FormValidationException e) {
+            throw new ApiException(400, "INVALID_FORM", e.getMessage(), Map.of("errors", e.errors()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private ApiResponse documents(ApiRequest q) {
+        FilledForm f = fill(q, true);
+        byte[] pdf = app.pdf().render(f);
+        byte[] json = FormExport.json(f);
+        String id = randomId();
+        cards.store(new StoredDocument(id, f.definition().id(), f.reference(), pdf, json));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("reference", f.reference());
+        out.put("digest", FormExport.digest(f));
+        out.put("pdf", "/api/session/documents/" + id + "/pdf");
+        out.put("json", "/api/session/documents/" + id + "/json");
+        out.put("print", app.config().printCommand().isEmpty() ? null : "/api/session/documents/" + id + "/print");
+        return ApiResponse.json(201, out);
+    }
+
+    private static String randomId() {
+        byte[] b = new byte[12];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    // ---- QR ----------------------------------------------------------------------------------------------------
+
+    private QrService requireQr() {
+        QrService qr = app.qr();
+        if (qr == null) {
+            // TODO(kiosk): wire vn.cccd.reader.qr (decoder + parser) when it is in main
+            throw new ApiException(501, "QR_UNAVAILABLE", "QR decoding is not available in this build yet;"
+                    + " type the ID number and date of birth instead");
+        }
+        return qr;
+    }
+
+    private ApiResponse qrImage(ApiRequest q) {
+        String type = q.mediaType();
+        if (!type.equals("image/png") && !type.equals("image/jpeg")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send a PNG or JPEG image");
+        }
+        QrService qr = requireQr();
+        byte[] image = q.binary();
+        return ApiResponse.ok(qr.decodeImage(image));
+    }
+
+    /** A keyboard-wedge scanner's text. */
+    record QrText(String payload) {
+        @Override
+        public String toString() {
+            return "QrText[redacted]";
+        }
+    }
+
+    private ApiResponse qrText(ApiRequest q) {
+        QrText t = q.json(QrText.class);
+        String payload = text(t.payload(), "payload", 2000);
+        return ApiResponse.ok(requireQr().parseText(payload));
+    }
+
+    // ---- demo --------------------------------------------------------------------------------------------------
+
+    private DemoCards demo() {
+        DemoCards d = app.demo();
+        if (d == null) {
+            throw new ApiException(404, "DEMO_OFF", "demo mode is off (start the kiosk with --demo)");
+        }
+        return d;
+    }
+
+    record DemoInsert(String persona) {
+    }
+
+    private ApiResponse demoInsert(ApiRequest q) {
+        DemoCards d = demo();
+        String persona = text(q.json(DemoInsert.class).persona(), "persona", 64);
+        try {
+            d.insert(persona);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(404, "UNKNOWN_PERSONA", e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new ApiException(409, "CARD_PRESENT", e.getMessage());
+        } catch (UnsupportedOperationException e) {
+            throw new ApiException(503, "DEMO_UNAVAILABLE", e.getMessage());
+        }
+        return ApiResponse.ok(Map.of("inserted", persona));
+    }
+
+    // ---- staff -------------------------------------------------------------------------------------------------
+
+    record Login(String pin) {
+        @Override
+        public String toString() {
+            return "Login[redacted]";
+        }
+    }
+
+    private ApiResponse login(ApiRequest q) {
+        String pin = text(q.json(Login.class).pin(), "pin", 64);
+        String token = app.operator().login(pin);
+        return ApiResponse.ok(Map.of("token", token, "expiresInSeconds", OperatorAuth.TOKEN_LIFETIME.toSeconds()));
+    }
+
+    private ApiResponse operatorStatus(ApiRequest q) {
+        app.operator().require(q);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("station", app.config().stationName());
+        out.put("mode", app.config().mode().id());
+        out.put("demo", app.config().demo());
+        out.put("uptimeSeconds", Duration.between(app.started(), app.clock().instant()).toSeconds());
+        out.put("readers", cards.readers());
+        out.put("sessionActive", cards.active());
+        out.put("forms", app.forms().all().stream().map(FormDefinition::id).toList());
+        out.put("eventStreams", app.events().clientCount());
+        return ApiResponse.ok(out);
+    }
+
+    private static String text(String v, String name, int max) {
+        if (v == null || v.isBlank()) {
+            throw ApiException.badRequest(name + " is required");
+        }
+        if (v.length() > max) {
+            throw ApiException.badRequest(name + " is longer than " + max + " characters");
+        }
+        return v.strip();
+    }
+}

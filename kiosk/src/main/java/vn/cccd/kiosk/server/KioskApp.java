@@ -1,0 +1,160 @@
+package vn.cccd.kiosk.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cccd.kiosk.cards.CardService;
+import vn.cccd.kiosk.cards.CardSource;
+import vn.cccd.kiosk.cards.CompositeCardSource;
+import vn.cccd.kiosk.cards.DemoCards;
+import vn.cccd.kiosk.cards.DocumentReading;
+import vn.cccd.kiosk.cards.MockDemoCards;
+import vn.cccd.kiosk.cards.PcscCardSource;
+import vn.cccd.kiosk.config.ConfigException;
+import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.forms.FormRegistry;
+import vn.cccd.kiosk.forms.FormValidator;
+import vn.cccd.kiosk.forms.PrefillEngine;
+import vn.cccd.kiosk.output.FormPdfRenderer;
+import vn.cccd.kiosk.output.PdfFonts;
+import vn.cccd.kiosk.server.http.EventHub;
+import vn.cccd.kiosk.store.ProcessingLog;
+
+/**
+ * The kiosk's parts, wired from the configuration: forms, the card service with its readers (PC/SC, and the mock
+ * reader in demo mode), events, staff login, PDF output. {@link KioskServer} serves them over HTTP.
+ */
+public final class KioskApp implements AutoCloseable {
+    private final KioskConfig config;
+    private final Clock clock;
+    private final Instant started;
+    private final FormRegistry forms;
+    private final PrefillEngine prefill;
+    private final FormValidator validator;
+    private final FormPdfRenderer pdf;
+    private final EventHub events;
+    private final CardService cards;
+    private final DemoCards demo;
+    private final OperatorAuth operator;
+    private final QrService qr;
+
+    private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.started = clock.instant();
+        this.forms = FormRegistry.load(config);
+        this.prefill = new PrefillEngine(config.prefill());
+        this.validator = new FormValidator(prefill, clock, config.stationName());
+        this.pdf = new FormPdfRenderer(PdfFonts.of(config.fontPath()));
+        this.events = new EventHub();
+        List<Path> trust = new ArrayList<>(config.trustDirs());
+        if (demo != null) {
+            trust.addAll(demo.trustDirs());
+        }
+        ProcessingLog log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
+                config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
+        this.demo = demo;
+        this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
+        this.qr = qr;
+    }
+
+    /** The kiosk as configured: PC/SC readers, plus the mock reader with {@code --demo}. */
+    public static KioskApp create(KioskConfig config) {
+        DocumentReading reading = DocumentReading.library();
+        List<CardSource> sources = new ArrayList<>();
+        DemoCards demo = null;
+        if (config.demo()) {
+            demo = new MockDemoCards(dataDir(config).resolve("demo-trust"), reading);
+            sources.add(demo.source());
+        }
+        if (config.pcscReaders()) {
+            sources.add(PcscCardSource.system(reading));
+        }
+        return new KioskApp(config, new CompositeCardSource(sources), demo, null, Clock.systemDefaultZone());
+    }
+
+    /** A kiosk over the given card source (tests: a fake source, fake demo cards). */
+    public static KioskApp create(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
+        dataDir(config);
+        return new KioskApp(config, source, demo, qr, clock);
+    }
+
+    private static Path dataDir(KioskConfig config) {
+        Path dir = config.dataDir();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new ConfigException("data.dir", "cannot create " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ConfigException("data.dir", dir + " is not writable");
+        }
+        return dir;
+    }
+
+    public KioskConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public Instant started() {
+        return started;
+    }
+
+    public FormRegistry forms() {
+        return forms;
+    }
+
+    public PrefillEngine prefill() {
+        return prefill;
+    }
+
+    public FormValidator validator() {
+        return validator;
+    }
+
+    public FormPdfRenderer pdf() {
+        return pdf;
+    }
+
+    public EventHub events() {
+        return events;
+    }
+
+    public CardService cards() {
+        return cards;
+    }
+
+    /** Null unless in demo mode. */
+    public DemoCards demo() {
+        return demo;
+    }
+
+    public OperatorAuth operator() {
+        return operator;
+    }
+
+    /** Null until QR decoding is available. */
+    public QrService qr() {
+        return qr;
+    }
+
+    /** Starts watching readers. */
+    public void open() {
+        cards.open();
+    }
+
+    @Override
+    public void close() {
+        cards.close();
+        events.close();
+    }
+}

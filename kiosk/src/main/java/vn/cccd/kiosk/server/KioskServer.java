@@ -1,0 +1,81 @@
+package vn.cccd.kiosk.server;
+
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ResourceHandler;
+import org.eclipse.jetty.server.handler.SizeLimitHandler;
+import org.eclipse.jetty.util.component.AbstractLifeCycle;
+import org.eclipse.jetty.util.resource.ResourceFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.server.http.ApiHandler;
+import vn.cccd.kiosk.server.http.FontHandler;
+import vn.cccd.kiosk.server.http.SecurityHandler;
+
+/**
+ * The kiosk's HTTP server: Jetty 12 core handlers (no servlets) on a loopback address, serving the UI (static files
+ * from the jar) and the API. {@link #newServer(KioskConfig)} returns it unstarted; starting it starts the card
+ * service, stopping it wipes the session and stops watching readers.
+ */
+public final class KioskServer {
+    private KioskServer() {
+    }
+
+    /** The kiosk as configured (PC/SC readers; the mock reader with {@code demo}). Port 0 picks a free port. */
+    public static Server newServer(KioskConfig config) {
+        return newServer(KioskApp.create(config));
+    }
+
+    /** A server for an assembled kiosk (tests pass one with a fake card source). */
+    public static Server newServer(KioskApp app) {
+        KioskConfig config = app.config();
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("kiosk-http");
+        Server server = new Server(threads);
+        ServerConnector http = new ServerConnector(server, 1, 1);
+        http.setHost(config.host());
+        http.setPort(config.port());
+        http.setIdleTimeout(60_000);
+        server.addConnector(http);
+
+        ResourceHandler web = new ResourceHandler();
+        web.setBaseResource(ResourceFactory.of(web).newClassLoaderResource("/web/"));
+        web.setWelcomeFiles(List.of("index.html"));
+        web.setDirAllowed(false);
+        web.setCacheControl("no-cache");
+
+        KioskApi api = new KioskApi(app);
+        var router = api.routes();
+        Handler.Sequence all = new Handler.Sequence(
+                new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes()),
+                new FontHandler(),
+                web);
+        long requestLimit = (long) Math.max(config.maxJsonBytes(), config.maxImageBytes()) + 1024;
+        // a context handler around the resource handler: welcome files need a context path
+        SizeLimitHandler limit = new SizeLimitHandler(requestLimit, -1);
+        limit.setHandler(all);
+        server.setHandler(new ContextHandler(new SecurityHandler(limit), "/"));
+        server.setStopTimeout(3_000);
+
+        app.events().welcome(() -> List.of(
+                Map.entry("reader", Map.of("readers", app.cards().readers())),
+                Map.entry("session-state", app.cards().state())));
+        server.addBean(new AbstractLifeCycle() {
+            @Override
+            protected void doStart() {
+                app.open();
+            }
+
+            @Override
+            protected void doStop() {
+                app.close();
+                api.close();
+            }
+        }, true);
+        return server;
+    }
+}

@@ -1,0 +1,99 @@
+package vn.cccd.kiosk.server.http;
+
+import java.nio.ByteBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cccd.kiosk.cards.SessionException;
+
+/**
+ * Everything under {@code /api/}: routing, the event stream, errors as JSON, {@code Cache-Control: no-store}
+ * (answers may hold personal data), and a same-origin check on requests that change state.
+ */
+public final class ApiHandler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final Router router;
+    private final EventHub events;
+    private final int maxJsonBytes;
+    private final int maxBinaryBytes;
+
+    public ApiHandler(Router router, EventHub events, int maxJsonBytes, int maxBinaryBytes) {
+        this.router = router;
+        this.events = events;
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxBinaryBytes = maxBinaryBytes;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String path = Request.getPathInContext(request);
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            return false;
+        }
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        String method = request.getMethod();
+        try {
+            if (!method.equals("GET") && !method.equals("HEAD")) {
+                sameOrigin(request);
+            }
+            if (path.equals("/api/events") && method.equals("GET")) {
+                return events.attach(request, response, callback);
+            }
+            Router.Match m = router.match(method, path);
+            ApiResponse r = m.route().handle(new ApiRequest(request, m.params(), maxJsonBytes, maxBinaryBytes));
+            write(response, callback, r);
+        } catch (ApiException e) {
+            error(response, callback, e);
+        } catch (SessionException e) {
+            error(response, callback, new ApiException(409, e.code(), e.getMessage()));
+        } catch (Exception e) {
+            LOG.error("{} {} failed: {}", method, path, e.toString());
+            error(response, callback, new ApiException(500, "INTERNAL", "the kiosk could not answer this request"));
+        }
+        return true;
+    }
+
+    /** Another site open in the kiosk browser must not drive the API (CSRF). */
+    private static void sameOrigin(Request request) {
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        if (origin == null) {
+            return;
+        }
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (host == null || !origin.equals("http://" + host)) {
+            throw new ApiException(403, "CROSS_ORIGIN", "requests from another origin are refused");
+        }
+    }
+
+    static void write(Response response, Callback callback, ApiResponse r) {
+        response.setStatus(r.status());
+        if (r.contentType() != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, r.contentType());
+        }
+        for (Map.Entry<String, String> h : r.headers().entrySet()) {
+            response.getHeaders().put(h.getKey(), h.getValue());
+        }
+        response.write(true, ByteBuffer.wrap(r.body()), callback);
+    }
+
+    private static void error(Response response, Callback callback, ApiException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", e.code());
+        body.put("message", e.getMessage());
+        if (e.details() != null) {
+            body.putAll(e.details());
+        }
+        ApiResponse r = ApiResponse.json(e.status(), body);
+        if (e.status() == 405 && e.details() != null) {
+            r = r.withHeader("Allow", String.valueOf(e.details().get("allow")));
+        }
+        write(response, callback, r);
+    }
+}

@@ -1,0 +1,144 @@
+package vn.cccd.kiosk.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Fields;
+
+/** One API request: path parameters, query, headers and a size-limited body. */
+public final class ApiRequest {
+    private static final ObjectMapper STRICT = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final long BODY_TIMEOUT_SECONDS = 20;
+
+    private final Request request;
+    private final Map<String, String> params;
+    private final int maxJsonBytes;
+    private final int maxBinaryBytes;
+    private Fields query;
+
+    ApiRequest(Request request, Map<String, String> params, int maxJsonBytes, int maxBinaryBytes) {
+        this.request = request;
+        this.params = Map.copyOf(params);
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxBinaryBytes = maxBinaryBytes;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    public String param(String name) {
+        String v = params.get(name);
+        if (v == null) {
+            throw new IllegalStateException("route has no parameter " + name);
+        }
+        return v;
+    }
+
+    /** A query parameter, or null. */
+    public String query(String name) {
+        if (query == null) {
+            query = Request.extractQueryParameters(request);
+        }
+        return query.getValue(name);
+    }
+
+    public String header(String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /** The media type of the body, lower case, without parameters; empty when none. */
+    public String mediaType() {
+        String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (ct == null) {
+            return "";
+        }
+        int semi = ct.indexOf(';');
+        return (semi < 0 ? ct : ct.substring(0, semi)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The body as JSON of {@code type}; unknown properties, trailing data and bad types are a 400. */
+    public <T> T json(Class<T> type) {
+        if (!mediaType().equals("application/json")) {
+            throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+        }
+        byte[] body = body(maxJsonBytes);
+        if (body.length == 0) {
+            throw ApiException.badRequest("the request needs a JSON body");
+        }
+        try {
+            T value = STRICT.readValue(body, type);
+            if (value == null) {
+                throw ApiException.badRequest("the JSON body must be an object");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            String at = e.getPath().isEmpty() ? "" : " at '" + path(e) + "'";
+            throw ApiException.badRequest("the JSON body is not as expected" + at + ": " + firstLine(e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw ApiException.badRequest("the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw ApiException.badRequest("the body cannot be read");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** A binary body (an image) of at most the configured image size. */
+    public byte[] binary() {
+        return body(maxBinaryBytes);
+    }
+
+    private byte[] body(int max) {
+        long declared = request.getLength();
+        if (declared > max) {
+            throw new ApiException(413, "TOO_LARGE", "the body is larger than " + max + " bytes");
+        }
+        try {
+            java.util.concurrent.CompletableFuture<byte[]> body = new java.util.concurrent.CompletableFuture<>();
+            Content.Source.asByteArrayAsync(request, max, org.eclipse.jetty.util.Promise.Invocable.toPromise(body));
+            return body.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new ApiException(413, "TOO_LARGE", "the body is larger than " + max + " bytes or broken off");
+        } catch (TimeoutException e) {
+            throw new ApiException(408, "TIMEOUT", "the body did not arrive in time");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "INTERRUPTED", "the server is stopping");
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

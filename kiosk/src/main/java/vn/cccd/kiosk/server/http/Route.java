@@ -1,0 +1,7 @@
+package vn.cccd.kiosk.server.http;
+
+/** One API endpoint. Throws {@link ApiException} to refuse a request. */
+@FunctionalInterface
+public interface Route {
+    ApiResponse handle(ApiRequest request) throws Exception;
+}

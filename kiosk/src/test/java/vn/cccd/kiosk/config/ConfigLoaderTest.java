@@ -1,0 +1,92 @@
+package vn.cccd.kiosk.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+
+    @Test
+    void theRepositoryConfigurationLoads() {
+        KioskConfig c = ConfigLoader.fromFile(Path.of("..", "config", "kiosk.properties"));
+        assertThat(c.host()).isEqualTo("127.0.0.1");
+        assertThat(c.port()).isEqualTo(8080);
+        assertThat(c.mode()).isEqualTo(Mode.CITIZEN);
+        assertThat(c.languages()).containsExactly("vi", "en");
+        assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(c.formsDir()).isNotNull().endsWith(Path.of("config", "forms"));
+        assertThat(c.trustDirs()).singleElement().satisfies(p -> assertThat(p).endsWith(Path.of("config", "trust")));
+        assertThat(c.enabledForms()).contains("ct01-2023");
+        assertThat(c.prefill()).containsKey("authority.police");
+        assertThat(c.operatorPin()).isNull();
+    }
+
+    @Test
+    void theBundledDefaultsNeedNoFiles() {
+        KioskConfig c = ConfigLoader.bundled();
+        assertThat(c.formsDir()).as("forms come from the jar").isNull();
+        assertThat(c.trustDirs()).isEmpty();
+        assertThat(c.stationName()).isEqualTo("Kiosk Một cửa 1");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "server.port; 80800; server.port",
+        "server.port; abc; server.port",
+        "server.host; 192.168.1.10; server.host",
+        "kiosk.mode; hotel; kiosk.mode",
+        "kiosk.mode; hospital; kiosk.mode",
+        "ui.languages; vi,fr; ui.languages",
+        "session.idleTimeoutSeconds; 2; session.idleTimeoutSeconds",
+        "session.idleWarningSeconds; 500; session.idleWarningSeconds",
+        "readers.pcsc; maybe; readers.pcsc",
+        "operator.pinHash; 0000; operator.pinHash",
+        "forms.dir; no-such-dir; forms.dir",
+        "trust.dirs; no-such-dir; trust.dirs",
+        "pdf.fontPath; missing.ttf; pdf.fontPath",
+        "sesion.idleTimeoutSeconds; 60; sesion.idleTimeoutSeconds",
+        "prefill.bad name; x; prefill.bad name",
+    })
+    void aBadValueStopsTheStartNamingTheKey(String key, String value, String named, @TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("forms"));
+        Properties p = new Properties();
+        p.setProperty(key, value);
+        assertThatThrownBy(() -> ConfigLoader.parse(p, dir))
+                .isInstanceOf(ConfigException.class)
+                .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(named))
+                .hasMessageStartingWith(named + ": ");
+    }
+
+    @Test
+    void aFileInAnotherEncodingIsRefused(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("kiosk.properties");
+        Files.write(f, "station.name=Ki\u1ed1t".getBytes(StandardCharsets.UTF_16LE));
+        Files.createDirectories(dir.resolve("forms"));
+        assertThatThrownBy(() -> ConfigLoader.fromFile(f)).isInstanceOf(ConfigException.class);
+    }
+
+    @Test
+    void vietnameseValuesAreReadAsUtf8AndNfc(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("forms"));
+        Path f = dir.resolve("kiosk.properties");
+        Files.writeString(f, "station.name=Ki\u00f4\u0301t Đồng Tâm\nprefill.place=Hà Nội\n", StandardCharsets.UTF_8);
+        KioskConfig c = ConfigLoader.fromFile(f);
+        assertThat(c.stationName()).isEqualTo("Kiốt Đồng Tâm");
+        assertThat(c.prefill()).containsEntry("place", "Hà Nội");
+    }
+
+    @Test
+    void aMissingExplicitFileIsAnError() {
+        assertThatThrownBy(() -> ConfigLoader.load(Path.of("no", "such", "kiosk.properties")))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("--config");
+    }
+}

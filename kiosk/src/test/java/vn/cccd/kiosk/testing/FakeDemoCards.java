@@ -1,0 +1,46 @@
+package vn.cccd.kiosk.testing;
+
+import java.nio.file.Path;
+import java.util.List;
+import vn.cccd.kiosk.cards.CardSource;
+import vn.cccd.kiosk.cards.DemoCards;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+
+/** Demo cards over a {@link FakeCardSource}: personas become prepared read results (no chip simulation). */
+public final class FakeDemoCards implements DemoCards {
+    public static final String READER = "Fake Demo Reader";
+    private final FakeCardSource source;
+
+    public FakeDemoCards(FakeCardSource source) {
+        this.source = source;
+    }
+
+    @Override
+    public List<DemoPersona> personas() {
+        return Personas.builtIn().stream().map(p -> new DemoPersona(p.name(), p.person().fullName(),
+                p.person().idNumber(), p.person().dateOfBirth(), p.person().issueDate(), p.document().type().name()))
+                .toList();
+    }
+
+    @Override
+    public void insert(String persona) {
+        Persona p = Personas.builtIn(persona);
+        source.insert(READER, FakeCardSource.personaCard(p.name()));
+    }
+
+    @Override
+    public boolean remove() {
+        return source.remove(READER);
+    }
+
+    @Override
+    public CardSource source() {
+        return source;
+    }
+
+    @Override
+    public List<Path> trustDirs() {
+        return List.of();
+    }
+}
