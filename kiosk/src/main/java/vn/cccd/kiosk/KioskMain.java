@@ -50,16 +50,19 @@ public final class KioskMain implements Callable<Integer> {
 
     private final PrintWriter out;
     private final PrintWriter err;
+    private final BufferedReader in;
 
-    KioskMain(PrintWriter out, PrintWriter err) {
+    KioskMain(PrintWriter out, PrintWriter err, BufferedReader in) {
         this.out = out;
         this.err = err;
+        this.in = in;
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = new CommandLine(new KioskMain(out, err)).setOut(out).setErr(err).execute(args);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int code = new CommandLine(new KioskMain(out, err, in)).setOut(out).setErr(err).execute(args);
         if (code != EXIT_OK) {
             System.exit(code);
         }
@@ -126,7 +129,7 @@ public final class KioskMain implements Callable<Integer> {
             char[] chars = console.readPassword("Staff PIN: ");
             pin = chars == null ? null : new String(chars);
         } else {
-            pin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            pin = in.readLine();
         }
         if (pin == null || !pin.strip().matches("[0-9]{4,12}")) {
             err.println("cccd-kiosk: the PIN must be 4 to 12 digits");

@@ -33,6 +33,9 @@ final class SmartcardioTransport implements CardTransport {
         } catch (IllegalStateException e) {
             // javax.smartcardio's way of saying the card handle is gone
             throw new CardLostException("the card was removed during the read", e);
+        } catch (IllegalArgumentException e) {
+            // SunPCSC builds a ResponseAPDU from an empty answer when the card leaves the field mid-exchange
+            throw new CardLostException("the reader got no answer from the card (removed?)", e);
         }
     }
 }

@@ -3,7 +3,7 @@ package vn.cccd.kiosk.cards;
 /**
  * A form rendered during the session (PDF and JSON export), kept in memory until the session ends.
  */
-public record StoredDocument(String id, String formId, String reference, byte[] pdf, byte[] json) {
+public record StoredDocument(String id, String formId, String reference, byte[] pdf, byte[] json, int pages) {
     public StoredDocument {
         pdf = pdf.clone();
         json = json.clone();

@@ -28,6 +28,7 @@ import vn.cccd.kiosk.forms.FormDefinition;
 import vn.cccd.kiosk.forms.FormInput;
 import vn.cccd.kiosk.forms.FormValidationException;
 import vn.cccd.kiosk.output.FormExport;
+import vn.cccd.kiosk.output.PdfPreview;
 import vn.cccd.kiosk.server.http.ApiException;
 import vn.cccd.kiosk.server.http.ApiRequest;
 import vn.cccd.kiosk.server.http.ApiResponse;
@@ -81,6 +82,7 @@ final class KioskApi {
                 .withHeader("Content-Disposition", "inline; filename=\"" + api.document(q).reference() + ".pdf\""));
         r.get("/api/session/documents/{doc}/json", q -> ApiResponse.bytes(ApiResponse.JSON, api.document(q).json())
                 .withHeader("Content-Disposition", "attachment; filename=\"" + api.document(q).reference() + ".json\""));
+        r.get("/api/session/documents/{doc}/pages/{page}", api::page);
         r.post("/api/session/documents/{doc}/print", api::print);
         // forms
         r.get("/api/forms", api::forms);
@@ -293,6 +295,17 @@ final class KioskApi {
                 "no such document in this session"));
     }
 
+    /** A page of the document as PNG: a preview that needs no PDF viewer in the kiosk browser. */
+    private ApiResponse page(ApiRequest q) {
+        StoredDocument doc = document(q);
+        String p = q.param("page");
+        int page = p.matches("[0-9]{1,3}") ? Integer.parseInt(p) : 0;
+        if (page < 1 || page > doc.pages()) {
+            throw new ApiException(404, "NO_PAGE", "the document has " + doc.pages() + " page(s)");
+        }
+        return ApiResponse.bytes("image/png", PdfPreview.png(doc.pdf(), page - 1));
+    }
+
     private ApiResponse print(ApiRequest q) throws Exception {
         StoredDocument doc = document(q);
         List<String> command = app.config().printCommand();
@@ -372,13 +385,16 @@ final class KioskApi {
         byte[] pdf = app.pdf().render(f);
         byte[] json = FormExport.json(f);
         String id = randomId();
-        cards.store(new StoredDocument(id, f.definition().id(), f.reference(), pdf, json));
+        int pages = PdfPreview.pageCount(pdf);
+        cards.store(new StoredDocument(id, f.definition().id(), f.reference(), pdf, json, pages));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", id);
         out.put("reference", f.reference());
         out.put("digest", FormExport.digest(f));
         out.put("pdf", "/api/session/documents/" + id + "/pdf");
         out.put("json", "/api/session/documents/" + id + "/json");
+        out.put("preview", "/api/session/documents/" + id + "/pages");
+        out.put("pages", pages);
         out.put("print", app.config().printCommand().isEmpty() ? null : "/api/session/documents/" + id + "/print");
         return ApiResponse.json(201, out);
     }

@@ -11,6 +11,8 @@ import vn.cccd.mock.persona.Personas;
 public final class FakeDemoCards implements DemoCards {
     public static final String READER = "Fake Demo Reader";
     private final FakeCardSource source;
+    private volatile String pauseAt;
+    private volatile FakeCardSource.FakeCard last;
 
     public FakeDemoCards(FakeCardSource source) {
         this.source = source;
@@ -26,7 +28,24 @@ public final class FakeDemoCards implements DemoCards {
     @Override
     public void insert(String persona) {
         Persona p = Personas.builtIn(persona);
-        source.insert(READER, FakeCardSource.personaCard(p.name()));
+        FakeCardSource.FakeCard card = FakeCardSource.personaCard(p.name());
+        String pause = pauseAt;
+        if (pause != null) {
+            card.pausingAt(pause);
+            pauseAt = null;
+        }
+        last = card;
+        source.insert(READER, card);
+    }
+
+    /** The next card placed stops before {@code file} until resumed (to watch the progress). */
+    public void pauseNextAt(String file) {
+        pauseAt = file;
+    }
+
+    /** The card placed last. */
+    public FakeCardSource.FakeCard last() {
+        return last;
     }
 
     @Override

@@ -1,0 +1,75 @@
+package vn.cccd.kiosk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.config.PinHash;
+
+class KioskMainTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String stdin, String... args) {
+        KioskMain main = new KioskMain(new PrintWriter(out, true), new PrintWriter(err, true),
+                new BufferedReader(new StringReader(stdin)));
+        return new CommandLine(main).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void aBadConfigurationStopsTheStartNamingTheKey(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("forms"));
+        Path f = Files.writeString(dir.resolve("kiosk.properties"), "session.idleTimeoutSeconds=soon\n",
+                StandardCharsets.UTF_8);
+        assertThat(run("", "--config", f.toString())).isEqualTo(KioskMain.EXIT_CONFIG);
+        assertThat(err.toString()).contains("configuration error: session.idleTimeoutSeconds");
+    }
+
+    @Test
+    void aMissingConfigFileIsNamed() {
+        assertThat(run("", "--config", "/no/such/kiosk.properties")).isEqualTo(KioskMain.EXIT_CONFIG);
+        assertThat(err.toString()).contains("--config").contains("/no/such/kiosk.properties");
+    }
+
+    @Test
+    void commandLineOptionsOverrideTheFile(@TempDir Path dir) {
+        KioskMain main = new KioskMain(new PrintWriter(out), new PrintWriter(err), new BufferedReader(new StringReader("")));
+        new CommandLine(main).parseArgs("--config", Path.of("..", "config", "kiosk.properties").toString(),
+                "--port", "9123", "--data-dir", dir.toString(), "--demo");
+        KioskConfig c = main.configuration();
+        assertThat(c.port()).isEqualTo(9123);
+        assertThat(c.dataDir()).isEqualTo(dir);
+        assertThat(c.demo()).isTrue();
+        assertThat(c.effectiveOperatorPin().matches("0000")).isTrue();
+    }
+
+    @Test
+    void hashPinPrintsAConfigurationLine() {
+        assertThat(run("482915\n", "--hash-pin")).isZero();
+        String line = out.toString().strip();
+        assertThat(line).startsWith("operator.pinHash=pbkdf2-sha256$");
+        assertThat(PinHash.parse(line.substring("operator.pinHash=".length())).matches("482915")).isTrue();
+        assertThat(line).doesNotContain("482915");
+    }
+
+    @Test
+    void hashPinRefusesWhatIsNotAPin() {
+        assertThat(run("12\n", "--hash-pin")).isEqualTo(KioskMain.EXIT_CONFIG);
+        assertThat(err.toString()).contains("4 to 12 digits");
+    }
+
+    @Test
+    void helpListsTheContractOptions() {
+        assertThat(run("", "--help")).isZero();
+        assertThat(out.toString()).contains("--config", "--port", "--data-dir", "--demo");
+    }
+}
