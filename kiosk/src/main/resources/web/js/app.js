@@ -548,6 +548,11 @@ async function renderCardsPanel(def, prefill) {
     const li = document.createElement('li');
     const name = document.createElement('strong');
     name.textContent = t('cardN', { n: c.index + 1 }) + ': ' + ((card.person && card.person.fullName) || '');
+    const verdict = document.createElement('span');
+    const v = card.verification;
+    const copy = v && ['activeAuthentication', 'chipAuthentication'].some((k) => v[k] && v[k].status === 'FAILED');
+    verdict.className = 'badge ' + (copy || (v && v.overall === 'NOT_AUTHENTIC') ? 'bad' : v && v.overall === 'AUTHENTIC' ? 'ok' : 'warn');
+    verdict.textContent = copy ? t('badgeCopy') : badgeText(v);
     const group = document.createElement('fieldset');
     group.className = 'choices';
     const legend = document.createElement('legend');
@@ -569,7 +574,7 @@ async function renderCardsPanel(def, prefill) {
       label.append(radio, span);
       group.appendChild(label);
     }
-    li.append(name, group);
+    li.append(name, verdict, group);
     list.appendChild(li);
   }
   panel.appendChild(list);
@@ -716,6 +721,7 @@ async function demoInsert(p) {
 }
 
 async function demoRemove() {
+  $('demo-details').open = false;
   try {
     await api.post('/api/demo/remove');
   } catch (e) {

@@ -223,6 +223,52 @@ class KioskBrowserTest {
     }
 
     @Test
+    void birthRegistrationTakesBothParentsCards() throws Exception {
+        open(Duration.ofMinutes(2), Duration.ofSeconds(30));
+        readCard(null);
+        b.find("#identity-next").click();
+        b.screen("picker");
+        b.find("#proc-khai-sinh").click();
+        b.screen("form");
+        assertThat(b.find("#f-motherName").getAttribute("value")).isEqualTo("Nguyễn Thị Hồng Nhung");
+        assertThat(b.find("#f-fatherName").getAttribute("readonly")).as("no father card yet: typed").isNull();
+        assertThat(b.find("#role-0-mother").isSelected()).isTrue();
+        b.find("#read-second").click();
+        b.screen("key");
+        assertThat(b.find("#second-consent").isDisplayed()).isTrue();
+        Person father = TestCards.person("dang-quoc-viet");
+        b.type("#key-id", father.idNumber());
+        b.type("#key-dob", "29/02/1988");
+        b.find("#key-submit").click();
+        // the second person's consent is required
+        b.until(d -> b.find("#alert").isDisplayed(), 5);
+        assertThat(b.find("#alert").getText()).contains("đồng ý");
+        b.find("#second-consent-check").click();
+        b.find("#key-submit").click();
+        b.screen("card");
+        assertThat(b.find("#card-title").getText()).contains("thẻ thứ hai");
+        b.find("#demo-details summary").click();
+        b.find("#demo-remove").click();
+        b.until(d -> !k.cards.present(FakeDemoCards.READER), 5);
+        Thread.sleep(300);
+        b.find("#demo-details summary").click();
+        b.find("#demo-insert-dang-quoc-viet").click();
+        b.screen("form");
+        b.until(d -> father.fullName().equals(b.find("#f-fatherName").getAttribute("value")), 10);
+        assertThat(b.find("#f-fatherName").getAttribute("readonly")).isNotNull();
+        assertThat(b.find("#f-fatherBirthYear").getAttribute("value")).isEqualTo("1988");
+        assertThat(b.find("#f-motherName").getAttribute("value")).isEqualTo("Nguyễn Thị Hồng Nhung");
+        assertThat(b.find("#cards-panel").getText()).contains("Thẻ 2: " + father.fullName(), "Thẻ thật");
+        b.shot("khai-sinh-two-cards");
+        // taking the second card away does not wipe a two-card session; "done" does
+        b.find("#demo-details summary").click();
+        b.find("#demo-remove").click();
+        Thread.sleep(500);
+        assertThat(k.get("/api/session").statusCode()).isEqualTo(200);
+        assertThat(b.find("#screen-form").isDisplayed()).isTrue();
+    }
+
+    @Test
     void englishIsOneTouchAway() throws Exception {
         open(Duration.ofMinutes(2), Duration.ofSeconds(30));
         assertThat(b.find("#screen-attract h1").getText()).isEqualTo("Đọc thẻ căn cước, điền sẵn tờ khai");
