@@ -24,6 +24,7 @@ const ui = {
   document: null,
   session: null,
   files: {},
+  cardsSeen: 0,
   idleTimer: null,
   lastKeepAlive: 0,
   active: false,
@@ -80,6 +81,7 @@ function wipeUi(reason) {
   ui.document = null;
   ui.session = null;
   ui.files = {};
+  ui.cardsSeen = 0;
   hideIdle();
   alertMessage(null);
   $('consent-check').checked = false;
@@ -179,7 +181,21 @@ function connectEvents() {
   on('read-failed', onReadFailed);
   on('session-cleared', (d) => wipeUi(d.reason));
   on('idle-warning', (d) => showIdle(d.secondsLeft));
-  on('session-state', (d) => { ui.session = d; });
+  on('session-state', onSessionState);
+  es.addEventListener('error', () => { $('reader-status').textContent = t('reconnecting'); });
+}
+
+/** The state the server sends on every change and on (re)connection: catches up with events missed meanwhile. */
+function onSessionState(d) {
+  ui.session = d;
+  if (!d.active) {
+    if (ui.active) wipeUi(null);
+    return;
+  }
+  const n = (d.cards || []).length;
+  if (ui.screen === 'card' && d.phase === 'READY' && n > ui.cardsSeen) {
+    onReadComplete({ card: n - 1 });
+  }
 }
 
 function showReaders(readers) {
@@ -219,7 +235,10 @@ function onProgress(p) {
   }
 }
 
-async function onReadComplete() {
+async function onReadComplete(d) {
+  const n = d && typeof d.card === 'number' ? d.card + 1 : ui.cardsSeen + 1;
+  if (n <= ui.cardsSeen) return; // already shown (the event and the state both announce it)
+  ui.cardsSeen = n;
   $('read-progress').value = 100;
   $('card-status').textContent = t('cardDone');
   announce(t('cardDone'));

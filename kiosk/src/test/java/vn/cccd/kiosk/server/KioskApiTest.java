@@ -127,6 +127,11 @@ class KioskApiTest {
         assertThat(new String(stored.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(json(expect(k.get(doc.get("json").asText()), 200)).get("reference").asText())
                 .isEqualTo(doc.get("reference").asText());
+        assertThat(doc.get("pages").asInt()).isEqualTo(1);
+        HttpResponse<byte[]> page = k.getBytes(doc.get("preview").asText() + "/1");
+        assertThat(page.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(page.body())).getWidth()).isGreaterThan(800);
+        assertThat(k.getBytes(doc.get("preview").asText() + "/2").statusCode()).isEqualTo(404);
 
         expect(k.delete("/api/session"), 204);
         assertThat(events.await("session-cleared", 5).data().get("reason").asText()).isEqualTo("done");
