@@ -1,0 +1,56 @@
+/**
+ * The eMRTD Logical Data Structure files of the CCCD and of foreign travel documents, as immutable values that
+ * both parse ({@code static X parse(byte[])}) and build ({@code byte[] encode()}): the mock card builds its
+ * files with this same code, so reader and chip cannot drift apart. SOD parsing belongs to the verification
+ * package ({@code Sod*}).
+ *
+ * <h2>Errors</h2>
+ * Parsers throw only {@link vn.cccd.reader.error.MalformedDataException}, with a message naming the file and what
+ * is wrong. They never return a half-read value silently: unknown elements are either skipped by a documented
+ * rule below or reported. TLV parsing is bounded ({@link vn.cccd.reader.tlv.Tlv}: depth, length-field size,
+ * lengths that must fit the input). Text is decoded strictly (invalid UTF-8 is an error, not U+FFFD) and
+ * normalised to NFC. {@code toString()} of anything holding personal data is redacted.
+ *
+ * <h2>MRZ check digits</h2>
+ * A bad check digit does not stop parsing: the chip's MRZ still has to be shown to the person, and a reader must
+ * not hide what the chip says. {@link vn.cccd.reader.lds.Mrz#failedChecks()} names each failing check digit
+ * (document number, dates, personal number, composite, and the Vietnamese 12-digit ID number in the TD1 optional
+ * data) so callers can flag the document. An unused TD3 personal number gets the filler '&lt;' as its check
+ * digit, and '&lt;' is read as 0 there (ICAO 9303-4 allows it; JMRTD writes it for every 0).
+ *
+ * <h2>DG13 (Vietnamese personal data) and the open questions of cccd-card.md</h2>
+ * DG13 is read with a real BER walk, never by scanning for byte prefixes, so long-form lengths
+ * ({@code 30 81 LL} for addresses over 127 bytes) are no special case. A field is a
+ * {@code SEQUENCE { INTEGER index, value... }} with index 1..16, found directly under {@code 6D} or inside a
+ * container SEQUENCE (told apart from a field by holding fields; its first child may be a version INTEGER).
+ * <ul>
+ *   <li><b>Q5, the ~15 undocumented header bytes</b>: every element before the first field that is not a
+ *       field is skipped and kept in {@link vn.cccd.reader.lds.Dg13File#header()}; a SEQUENCE that starts with a
+ *       small INTEGER but does not hold text (say a version and an OID) counts as header too. The builder writes
+ *       a made-up 15-byte header (INTEGER 1 and an OID under 2.16.704) so that every test read of a mock card
+ *       exercises the skip.</li>
+ *   <li><b>Q6, indices 14, 15, 16</b>: 14 is read as the spouse, nested like 13 ({@code SEQUENCE{UTF8String}})
+ *       or plain; empty ({@code 30 03 02 01 0E}) gives null. 15 and 16 are kept raw and classified by content:
+ *       9 digits is the old CMND ({@code oldIdNumber()}, 15 first), 12 digits a previous ID number
+ *       ({@code previousIdNumber()}), anything else stays raw in {@code unclassifiedIdFields()}. Because their
+ *       meaning is uncertain, a field 14-16 with an unexpected shape is skipped into {@code unrecognized()}
+ *       rather than failing the read; fields 1-13, whose layout is documented, are strict: a non-text value, a
+ *       repeated index or a stray element after the fields is malformed data. Indices above 16 are kept in
+ *       {@code unrecognized()} (future fields).</li>
+ *   <li><b>Q7, no expiry</b>: field 12 is a UTF8String; a {@code dd/MM/yyyy} date gives
+ *       {@code expiryDate()}, a text about "thời hạn" ("Không thời hạn", "Vô thời hạn") gives a null date and
+ *       {@code hasNoExpiry()}, other text gives a null date with the raw text kept. The builder writes
+ *       "Không thời hạn" for a card without expiry; in the MRZ, Vietnam's marker 991231 maps to no expiry.</li>
+ *   <li>Dates that are not full {@code dd/MM/yyyy} (for instance a birth year only) are kept as text and give a
+ *       null date: unknown values are null, never guessed.</li>
+ * </ul>
+ * The builder writes the published layout (cccd-card.md §2.1): ID number, dates of birth and issue and fields
+ * 15/16 as PrintableString, the rest UTF8String, parents as two nested SEQUENCEs, absent fields as the empty
+ * form {@code 30 03 02 01 idx} seen for index 14.
+ *
+ * <h2>From files to the contract</h2>
+ * {@link vn.cccd.reader.lds.PersonMapper} turns DG13 (+DG1) of a CCCD, or DG1 (+DG11, DG12) of any other
+ * document, into {@link vn.cccd.reader.model.Person} and {@link vn.cccd.reader.model.DocumentInfo}.
+ * {@link vn.cccd.reader.lds.LdsFile} names every file with its FID, SFI and tag.
+ */
+package vn.cccd.reader.lds;

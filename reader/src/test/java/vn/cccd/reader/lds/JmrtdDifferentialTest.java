@@ -1,0 +1,230 @@
+package vn.cccd.reader.lds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import net.sf.scuba.data.Gender;
+import org.jmrtd.lds.icao.COMFile;
+import org.jmrtd.lds.icao.DG11File;
+import org.jmrtd.lds.icao.DG12File;
+import org.jmrtd.lds.icao.DG1File;
+import org.jmrtd.lds.icao.MRZInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Differential tests against JMRTD 0.8.6 (test scope only): files we build are parsed by JMRTD to the same
+ * values, and files JMRTD builds are parsed by us to the same values.
+ */
+class JmrtdDifferentialTest {
+
+    // ---- EF.COM ----
+
+    static Stream<ComFile> comFiles() {
+        return ComFileTest.randomComFiles().limit(20);
+    }
+
+    @ParameterizedTest
+    @MethodSource("comFiles")
+    void comWeBuildJmrtdReads(ComFile ours) throws IOException {
+        COMFile theirs = new COMFile(new ByteArrayInputStream(ours.encode()));
+        assertThat(theirs.getLDSVersion()).isEqualTo(dotted(ours.ldsVersion()));
+        assertThat(theirs.getUnicodeVersion()).isEqualTo(dotted(ours.unicodeVersion()));
+        assertThat(Arrays.stream(theirs.getTagList()).boxed().toList()).isEqualTo(ours.tagList());
+    }
+
+    @ParameterizedTest
+    @MethodSource("comFiles")
+    void comJmrtdBuildsWeRead(ComFile expected) {
+        COMFile theirs = new COMFile(dotted(expected.ldsVersion()), dotted(expected.unicodeVersion()),
+                expected.tagList().stream().mapToInt(Integer::intValue).toArray());
+        assertThat(ComFile.parse(theirs.getEncoded())).isEqualTo(expected);
+    }
+
+    /** "0107" -> "1.7", "040000" -> "4.0.0": JMRTD's rendering of the version digits. */
+    private static String dotted(String digits) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < digits.length(); i += 2) {
+            sb.append(i == 0 ? "" : ".").append(Integer.parseInt(digits.substring(i, i + 2)));
+        }
+        return sb.toString();
+    }
+
+    // ---- DG1 / MRZ ----
+
+    static Stream<Arguments> mrzs() {
+        return MrzTest.randomMrzs().limit(45);
+    }
+
+    @ParameterizedTest
+    @MethodSource("mrzs")
+    void dg1WeBuildJmrtdReads(Mrz ours) throws IOException {
+        MRZInfo theirs = new DG1File(new ByteArrayInputStream(new Dg1File(ours).encode())).getMRZInfo();
+        assertSameMrz(ours, theirs);
+        assertThat(theirs.toString().strip()).isEqualTo(ours.text());
+    }
+
+    @ParameterizedTest
+    @MethodSource("mrzs")
+    void dg1JmrtdBuildsWeRead(Mrz template) {
+        Gender g = gender(template.sex());
+        MRZInfo theirs = switch (template.format()) {
+            case TD1 -> MRZInfo.createTD1MRZInfo(template.documentCode(), template.issuingState(),
+                    template.documentNumber(), template.optionalData1(), template.dateOfBirth(), g,
+                    template.dateOfExpiry(), template.nationality(), template.optionalData2(),
+                    template.primaryIdentifier(), template.secondaryIdentifier());
+            case TD2 -> MRZInfo.createTD2MRZInfo(template.documentCode(), template.issuingState(),
+                    template.primaryIdentifier(), template.secondaryIdentifier(), template.documentNumber(),
+                    template.nationality(), template.dateOfBirth(), g, template.dateOfExpiry(),
+                    template.optionalData2());
+            case TD3 -> MRZInfo.createTD3MRZInfo(template.documentCode(), template.issuingState(),
+                    template.primaryIdentifier(), template.secondaryIdentifier(), template.documentNumber(),
+                    template.nationality(), template.dateOfBirth(), g, template.dateOfExpiry(),
+                    template.optionalData2());
+        };
+        Dg1File ours = Dg1File.parse(new DG1File(theirs).getEncoded());
+        assertSameMrz(ours.mrz(), theirs);
+        assertThat(ours.mrz().text()).isEqualTo(theirs.toString().strip());
+        assertThat(ours.mrz().failedChecks()).isEmpty();
+    }
+
+    private static void assertSameMrz(Mrz ours, MRZInfo theirs) {
+        assertThat(theirs.getDocumentCode().replace("<", "")).isEqualTo(ours.documentCode());
+        assertThat(theirs.getIssuingState().replace("<", "")).isEqualTo(ours.issuingState());
+        assertThat(theirs.getDocumentNumber()).isEqualTo(ours.documentNumber());
+        assertThat(theirs.getDateOfBirth()).isEqualTo(ours.dateOfBirth());
+        assertThat(theirs.getDateOfExpiry()).isEqualTo(ours.dateOfExpiry());
+        assertThat(theirs.getNationality().replace("<", "")).isEqualTo(ours.nationality());
+        assertThat(theirs.getPrimaryIdentifier()).isEqualTo(ours.primaryIdentifier());
+        assertThat(theirs.getSecondaryIdentifier()).isEqualTo(ours.secondaryIdentifier());
+        assertThat(theirs.getGenderCode()).isEqualTo(gender(ours.sex()));
+        if (ours.format() == Mrz.Format.TD1) {
+            assertThat(trimFiller(theirs.getOptionalData1())).isEqualTo(ours.optionalData1());
+        }
+        assertThat(trimFiller(theirs.getOptionalData2() == null ? theirs.getPersonalNumber() : theirs.getOptionalData2()))
+                .isEqualTo(ours.optionalData2());
+    }
+
+    /** JMRTD's reading of the sex character: '&lt;' is UNKNOWN, 'X' UNSPECIFIED. */
+    private static Gender gender(char sex) {
+        return switch (sex) {
+            case 'M' -> Gender.MALE;
+            case 'F' -> Gender.FEMALE;
+            case 'X' -> Gender.UNSPECIFIED;
+            default -> Gender.UNKNOWN;
+        };
+    }
+
+    private static String trimFiller(String s) {
+        return s == null ? "" : s.replaceAll("<+$", "");
+    }
+
+    // ---- DG11 / DG12 ----
+
+    static Stream<Dg11File> dg11s() {
+        RandomPersons r = new RandomPersons(11);
+        return IntStream.range(0, 20).mapToObj(i -> Dg11File.builder()
+                .fullName(Mrz.transliterate(r.fullName()).replaceFirst("<", "<<"))
+                .otherNames(r.chance(50) ? List.of(r.fullName(), r.fullName()) : List.of())
+                .personalNumber(r.chance(70) ? r.digits(12) : null)
+                .fullDateOfBirth(r.date(1930, 2020))
+                .placeOfBirth(r.chance(70) ? "HA NOI<VIET NAM" : null)
+                .permanentAddress(r.address(r.chance(50)).replace(", ", "<"))
+                .telephone(r.chance(50) ? "+84" + r.digits(9) : null)
+                .profession(r.chance(50) ? "Kỹ sư" : null)
+                .title(r.chance(30) ? "TS" : null)
+                .personalSummary(r.chance(30) ? "Không" : null)
+                .proofOfCitizenship(r.chance(30) ? new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3} : null)
+                .otherValidTdNumbers(r.chance(30) ? "C1234567<B7654321" : null)
+                .custodyInformation(r.chance(20) ? "Cha mẹ" : null)
+                .build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dg11s")
+    void dg11WeBuildJmrtdReads(Dg11File ours) throws IOException {
+        DG11File theirs = new DG11File(new ByteArrayInputStream(ours.encode()));
+        assertThat(theirs.getNameOfHolder()).isEqualTo(ours.fullName());
+        assertThat(orEmpty(theirs.getOtherNames())).isEqualTo(ours.otherNames());
+        assertThat(theirs.getPersonalNumber()).isEqualTo(ours.personalNumber());
+        assertThat(theirs.getFullDateOfBirth()).isEqualTo(ours.fullDateOfBirth());
+        assertThat(joined(theirs.getPlaceOfBirth())).isEqualTo(ours.placeOfBirth());
+        assertThat(joined(theirs.getPermanentAddress())).isEqualTo(ours.permanentAddress());
+        assertThat(theirs.getTelephone()).isEqualTo(ours.telephone());
+        assertThat(theirs.getProfession()).isEqualTo(ours.profession());
+        assertThat(theirs.getTitle()).isEqualTo(ours.title());
+        assertThat(theirs.getPersonalSummary()).isEqualTo(ours.personalSummary());
+        assertThat(theirs.getProofOfCitizenship()).isEqualTo(ours.proofOfCitizenship());
+        assertThat(joined(theirs.getOtherValidTDNumbers())).isEqualTo(ours.otherValidTdNumbers());
+        assertThat(theirs.getCustodyInformation()).isEqualTo(ours.custodyInformation());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dg11s")
+    void dg11JmrtdBuildsWeRead(Dg11File expected) {
+        DG11File theirs = new DG11File(expected.fullName(), expected.otherNames(), expected.personalNumber(),
+                expected.fullDateOfBirth(), split(expected.placeOfBirth()), split(expected.permanentAddress()),
+                expected.telephone(), expected.profession(), expected.title(), expected.personalSummary(),
+                expected.proofOfCitizenship(), split(expected.otherValidTdNumbers()), expected.custodyInformation());
+        assertThat(Dg11File.parse(theirs.getEncoded())).isEqualTo(expected);
+    }
+
+    static Stream<Dg12File> dg12s() {
+        RandomPersons r = new RandomPersons(12);
+        return IntStream.range(0, 20).mapToObj(i -> Dg12File.builder()
+                .issuingAuthority(r.chance(70) ? "Cục Cảnh sát QLHC về TTXH" : null)
+                .dateOfIssue(r.chance(80) ? r.date(2015, 2025) : null)
+                .namesOfOtherPersons(r.chance(30) ? List.of(r.fullName()) : List.of())
+                .endorsementsAndObservations(r.chance(30) ? "Không" : null)
+                .taxOrExitRequirements(r.chance(20) ? "N/A" : null)
+                .imageOfFront(r.chance(20) ? new byte[] {(byte) 0xFF, (byte) 0xD8, 9} : null)
+                .imageOfRear(r.chance(20) ? new byte[] {(byte) 0xFF, (byte) 0xD8, 8} : null)
+                .dateAndTimeOfPersonalization(r.chance(50) ? "20210415093000" : null)
+                .personalizationSystemSerialNumber(r.chance(50) ? "PS" + r.digits(6) : null)
+                .build());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dg12s")
+    void dg12WeBuildJmrtdReads(Dg12File ours) throws IOException {
+        DG12File theirs = new DG12File(new ByteArrayInputStream(ours.encode()));
+        assertThat(theirs.getIssuingAuthority()).isEqualTo(ours.issuingAuthority());
+        assertThat(theirs.getDateOfIssue()).isEqualTo(ours.dateOfIssueText());
+        assertThat(orEmpty(theirs.getNamesOfOtherPersons())).isEqualTo(ours.namesOfOtherPersons());
+        assertThat(theirs.getEndorsementsAndObservations()).isEqualTo(ours.endorsementsAndObservations());
+        assertThat(theirs.getTaxOrExitRequirements()).isEqualTo(ours.taxOrExitRequirements());
+        assertThat(theirs.getImageOfFront()).isEqualTo(ours.imageOfFront());
+        assertThat(theirs.getImageOfRear()).isEqualTo(ours.imageOfRear());
+        assertThat(theirs.getDateAndTimeOfPersonalization()).isEqualTo(ours.dateAndTimeOfPersonalization());
+        assertThat(theirs.getPersonalizationSystemSerialNumber()).isEqualTo(ours.personalizationSystemSerialNumber());
+    }
+
+    @ParameterizedTest
+    @MethodSource("dg12s")
+    void dg12JmrtdBuildsWeRead(Dg12File expected) {
+        DG12File theirs = new DG12File(expected.issuingAuthority(), expected.dateOfIssueText(),
+                expected.namesOfOtherPersons(), expected.endorsementsAndObservations(),
+                expected.taxOrExitRequirements(), expected.imageOfFront(), expected.imageOfRear(),
+                expected.dateAndTimeOfPersonalization(), expected.personalizationSystemSerialNumber());
+        assertThat(Dg12File.parse(theirs.getEncoded())).isEqualTo(expected);
+    }
+
+    private static List<String> orEmpty(List<String> l) {
+        return l == null ? List.of() : l;
+    }
+
+    private static String joined(List<String> parts) {
+        return parts == null || parts.isEmpty() ? null : String.join("<", parts);
+    }
+
+    private static List<String> split(String s) {
+        return s == null ? null : List.of(s.split("<"));
+    }
+
+}
