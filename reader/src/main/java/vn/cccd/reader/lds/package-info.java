@@ -48,6 +48,17 @@
  * 15/16 as PrintableString, the rest UTF8String, parents as two nested SEQUENCEs, absent fields as the empty
  * form {@code 30 03 02 01 idx} seen for index 14.
  *
+ * <h2>DG2 and image decoding</h2>
+ * {@link vn.cccd.reader.lds.Dg2File} reads the CBEFF templates with a header-only BER reader (a data block may be
+ * primitive {@code 5F2E} or constructed {@code 7F2E} without its bytes having to be TLV) and the ISO/IEC 19794-5
+ * record with checked lengths. The image type comes from the bytes (JPEG {@code FF D8}; JP2 signature box or raw
+ * codestream {@code FF 4F FF 51}), the size from the 19794-5 header; parsing never decodes pixels. Decoding is
+ * {@link vn.cccd.reader.lds.FaceImageDecoder}'s job: it reads the size, tile count and components from the JPEG
+ * frame header or the JPEG 2000 SIZ marker itself and refuses anything over the caps before the third-party
+ * decoder sees the bytes (a 32 × 32 codestream patched to claim 60000 × 60000 pixels in 3.5 million tiles kept
+ * that decoder busy for more than 5 s before this check existed), then decodes on a two-thread pool with a
+ * timeout; a busy pool fails at once rather than queueing behind a runaway decode.
+ *
  * <h2>From files to the contract</h2>
  * {@link vn.cccd.reader.lds.PersonMapper} turns DG13 (+DG1) of a CCCD, or DG1 (+DG11, DG12) of any other
  * document, into {@link vn.cccd.reader.model.Person} and {@link vn.cccd.reader.model.DocumentInfo}.

@@ -44,6 +44,8 @@ class HostileInputTest {
                 new Target("COM", ComFile::parse, ComFile.of(ComFile.CCCD_DATA_GROUPS).encode(), 0x60),
                 new Target("DG1", Dg1File::parse, new Dg1File(Mrz.parse(MrzTest.CCCD_MRZ)).encode(), 0x61),
                 new Target("DG1-TD3", Dg1File::parse, new Dg1File(Mrz.parse(MrzTest.ICAO_TD3)).encode(), 0x61),
+                new Target("DG2", Dg2File::parse, Dg2File.ofJpeg(TestImages.jpeg(24, 32, 1)).encode(), 0x75),
+                new Target("DG2-fixture", Dg2File::parse, vn.cccd.reader.util.Hex.decode(Dg2FileTest.FIXTURE), 0x75),
                 new Target("DG11", Dg11File::parse, dg11, 0x6B),
                 new Target("DG12", Dg12File::parse, dg12, 0x6C),
                 new Target("DG13", Dg13File::parse, dg13, 0x6D));

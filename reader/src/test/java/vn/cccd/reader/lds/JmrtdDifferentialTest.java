@@ -13,6 +13,9 @@ import org.jmrtd.lds.icao.COMFile;
 import org.jmrtd.lds.icao.DG11File;
 import org.jmrtd.lds.icao.DG12File;
 import org.jmrtd.lds.icao.DG1File;
+import org.jmrtd.lds.icao.DG2File;
+import org.jmrtd.lds.iso19794.FaceImageInfo;
+import org.jmrtd.lds.iso19794.FaceInfo;
 import org.jmrtd.lds.icao.MRZInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -123,6 +126,47 @@ class JmrtdDifferentialTest {
 
     private static String trimFiller(String s) {
         return s == null ? "" : s.replaceAll("<+$", "");
+    }
+
+    // ---- DG2 ----
+
+    static Stream<byte[]> portraits() {
+        return IntStream.range(0, 6).mapToObj(i -> TestImages.jpeg(24 + 16 * i, 32 + 16 * i, i));
+    }
+
+    @ParameterizedTest
+    @MethodSource("portraits")
+    void dg2WeBuildJmrtdReads(byte[] jpeg) throws IOException {
+        Dg2File ours = Dg2File.ofJpeg(jpeg);
+        DG2File theirs = new DG2File(new ByteArrayInputStream(ours.encode()));
+        List<FaceImageInfo> images = theirs.getSubRecords().stream()
+                .flatMap(b -> ((FaceInfo) b).getFaceImageInfos().stream()).toList();
+        assertThat(images).hasSize(1);
+        FaceImageInfo image = images.get(0);
+        assertThat(image.getMimeType()).isEqualTo("image/jpeg");
+        assertThat(image.getWidth()).isEqualTo(ours.face().width());
+        assertThat(image.getHeight()).isEqualTo(ours.face().height());
+        assertThat(image.getImageInputStream().readAllBytes()).isEqualTo(jpeg);
+        assertThat(image.getFaceImageType()).isEqualTo(ours.face().faceImageType());
+        assertThat(image.getImageDataType()).isEqualTo(ours.face().imageDataType());
+    }
+
+    @ParameterizedTest
+    @MethodSource("portraits")
+    void dg2JmrtdBuildsWeRead(byte[] jpeg) throws IOException {
+        int[] size = JpegDimensions.of(jpeg);
+        FaceImageInfo image = new FaceImageInfo(Gender.FEMALE, FaceImageInfo.EyeColor.BROWN, 0, 0, 0,
+                new int[3], new int[3], FaceImageInfo.FACE_IMAGE_TYPE_FULL_FRONTAL, 1, 2, 0, 0,
+                new FaceImageInfo.FeaturePoint[0], size[0], size[1], new ByteArrayInputStream(jpeg), jpeg.length,
+                FaceImageInfo.IMAGE_DATA_TYPE_JPEG);
+        DG2File theirs = DG2File.createISO19794DG2File(List.of(new FaceInfo(List.of(image))));
+        Dg2File ours = Dg2File.parse(theirs.getEncoded());
+        assertThat(ours.faces()).hasSize(1);
+        assertThat(ours.face().image()).isEqualTo(jpeg);
+        assertThat(ours.face().mimeType()).isEqualTo("image/jpeg");
+        assertThat(ours.face().width()).isEqualTo(size[0]);
+        assertThat(ours.face().height()).isEqualTo(size[1]);
+        assertThat(ours.face().gender()).isEqualTo(Gender.FEMALE.toInt());
     }
 
     // ---- DG11 / DG12 ----
