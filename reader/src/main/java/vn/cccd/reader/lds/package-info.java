@@ -59,6 +59,18 @@
  * that decoder busy for more than 5 s before this check existed), then decodes on a two-thread pool with a
  * timeout; a busy pool fails at once rather than queueing behind a runaway decode.
  *
+ * <h2>Security infos and public keys (DG14, EF.CardAccess, DG15)</h2>
+ * {@link vn.cccd.reader.lds.SecurityInfos} classifies each SecurityInfo by its protocol OID: PACEInfo and
+ * PACEDomainParameterInfo (id-PACE with two or one more arcs), ChipAuthenticationInfo (id-CA.x.y),
+ * ChipAuthenticationPublicKeyInfo (id-PK-DH, id-PK-ECDH), TerminalAuthenticationInfo, ActiveAuthenticationInfo;
+ * any other OID is kept raw. A known OID with the wrong structure is malformed data, not silently skipped: DG14 is
+ * signed, so a broken entry is worth reporting. Encoding writes DER (SET elements sorted), which re-creates real
+ * DER files byte for byte. {@link vn.cccd.reader.lds.PublicKeys} decodes SubjectPublicKeyInfo to Java keys (RSA;
+ * EC with named or explicit prime-field parameters; DH with X9.42 or PKCS #3 parameters; the TR-03110 id-PK forms)
+ * after checking sizes, so that a hostile key cannot make validation arithmetic run for minutes; binary-field
+ * curves are refused. JMRTD 0.8.6 cannot read X9.42 DH keys (its own included), which is why the differential
+ * test leaves those out in that direction.
+ *
  * <h2>From files to the contract</h2>
  * {@link vn.cccd.reader.lds.PersonMapper} turns DG13 (+DG1) of a CCCD, or DG1 (+DG11, DG12) of any other
  * document, into {@link vn.cccd.reader.model.Person} and {@link vn.cccd.reader.model.DocumentInfo}.

@@ -47,6 +47,10 @@ class HostileInputTest {
                 new Target("DG2", Dg2File::parse, Dg2File.ofJpeg(TestImages.jpeg(24, 32, 1)).encode(), 0x75),
                 new Target("DG2-fixture", Dg2File::parse, vn.cccd.reader.util.Hex.decode(Dg2FileTest.FIXTURE), 0x75),
                 new Target("DG11", Dg11File::parse, dg11, 0x6B),
+                new Target("DG14", Dg14File::parse, vn.cccd.reader.util.Hex.decode(SecurityInfosTest.DE_DG14), 0x6E),
+                new Target("CardAccess", CardAccessFile::parse, vn.cccd.reader.util.Hex.decode(
+                        "31283012060A04007F0007020204020202010202010D3012060A04007F0007020204060202010202010D"), 0x31),
+                new Target("DG15", Dg15File::parse, vn.cccd.reader.util.Hex.decode(Dg15FileTest.RSA_DG15), 0x6F),
                 new Target("DG12", Dg12File::parse, dg12, 0x6C),
                 new Target("DG13", Dg13File::parse, dg13, 0x6D));
     }

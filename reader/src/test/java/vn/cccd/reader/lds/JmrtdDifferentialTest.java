@@ -9,7 +9,15 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import net.sf.scuba.data.Gender;
+import java.math.BigInteger;
+import java.security.PublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.util.ArrayList;
+import java.util.Collection;
+import javax.crypto.interfaces.DHPublicKey;
 import org.jmrtd.lds.icao.COMFile;
+import org.jmrtd.lds.icao.DG14File;
+import org.jmrtd.lds.icao.DG15File;
 import org.jmrtd.lds.icao.DG11File;
 import org.jmrtd.lds.icao.DG12File;
 import org.jmrtd.lds.icao.DG1File;
@@ -167,6 +175,148 @@ class JmrtdDifferentialTest {
         assertThat(ours.face().width()).isEqualTo(size[0]);
         assertThat(ours.face().height()).isEqualTo(size[1]);
         assertThat(ours.face().gender()).isEqualTo(Gender.FEMALE.toInt());
+    }
+
+    // ---- DG14, EF.CardAccess, DG15 ----
+
+    static Stream<SecurityInfos> securityInfos() throws Exception {
+        return SecurityInfosTest.randomInfos();
+    }
+
+    /**
+     * JMRTD 0.8.6 cannot decode an X9.42 (dhpublicnumber) DH key, including the form it writes itself (its key
+     * factory reports "algorithm identifier 1.2.840.10046.2.1 in key not recognised"), so those are left out here.
+     */
+    static Stream<SecurityInfos> securityInfosJmrtdCanRead() throws Exception {
+        return securityInfos().filter(s -> s.chipAuthenticationPublicKeyInfos().stream().noneMatch(k ->
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(k.subjectPublicKeyInfo()).getAlgorithm()
+                        .getAlgorithm().equals(org.bouncycastle.asn1.x9.X9ObjectIdentifiers.dhpublicnumber)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("securityInfosJmrtdCanRead")
+    void dg14WeBuildJmrtdReads(SecurityInfos ours) throws IOException {
+        DG14File theirs = new DG14File(new ByteArrayInputStream(new Dg14File(ours).encode()));
+        assertSameInfos(ours, theirs.getSecurityInfos());
+    }
+
+    @ParameterizedTest
+    @MethodSource("securityInfos")
+    void dg14JmrtdBuildsWeRead(SecurityInfos expected) {
+        Collection<org.jmrtd.lds.SecurityInfo> theirs = toJmrtd(expected);
+        Dg14File ours = Dg14File.parse(new DG14File(theirs).getEncoded());
+        assertSameInfos(ours.securityInfos(), theirs);
+    }
+
+    @ParameterizedTest
+    @MethodSource("securityInfos")
+    void cardAccessBothWays(SecurityInfos infos) throws IOException {
+        List<SecurityInfo> pace = new ArrayList<>(infos.paceInfos());
+        SecurityInfos ours = new SecurityInfos(pace);
+        org.jmrtd.lds.CardAccessFile read = new org.jmrtd.lds.CardAccessFile(
+                new ByteArrayInputStream(new CardAccessFile(ours).encode()));
+        assertSameInfos(ours, read.getSecurityInfos());
+        org.jmrtd.lds.CardAccessFile built = new org.jmrtd.lds.CardAccessFile(toJmrtd(ours));
+        assertThat(CardAccessFile.parse(built.getEncoded()).securityInfos()).isEqualTo(ours);
+    }
+
+    private static Collection<org.jmrtd.lds.SecurityInfo> toJmrtd(SecurityInfos infos) {
+        List<org.jmrtd.lds.SecurityInfo> out = new ArrayList<>();
+        for (SecurityInfo i : infos.all()) {
+            if (i instanceof PaceInfo p) {
+                out.add(new org.jmrtd.lds.PACEInfo(p.protocol(), p.version(),
+                        p.parameterId() == null ? null : BigInteger.valueOf(p.parameterId())));
+            } else if (i instanceof ChipAuthenticationInfo c) {
+                out.add(c.keyId() == null ? new org.jmrtd.lds.ChipAuthenticationInfo(c.protocol(), c.version())
+                        : new org.jmrtd.lds.ChipAuthenticationInfo(c.protocol(), c.version(), c.keyId()));
+            } else if (i instanceof ChipAuthenticationPublicKeyInfo k) {
+                out.add(new org.jmrtd.lds.ChipAuthenticationPublicKeyInfo(k.protocol(), k.publicKey(), k.keyId()));
+            } else if (i instanceof ActiveAuthenticationInfo a) {
+                out.add(new org.jmrtd.lds.ActiveAuthenticationInfo(a.signatureAlgorithm()));
+            } else if (i instanceof TerminalAuthenticationInfo) {
+                out.add(new org.jmrtd.lds.TerminalAuthenticationInfo());
+            } else if (i instanceof PaceDomainParameterInfo d) {
+                out.add(new org.jmrtd.lds.PACEDomainParameterInfo(d.protocol(),
+                        org.bouncycastle.asn1.x509.AlgorithmIdentifier.getInstance(d.domainParameter()),
+                        d.parameterId() == null ? null : BigInteger.valueOf(d.parameterId())));
+            } else {
+                throw new IllegalArgumentException("no JMRTD form for " + i);
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameInfos(SecurityInfos ours, Collection<org.jmrtd.lds.SecurityInfo> theirs) {
+        assertThat(theirs).hasSameSizeAs(ours.all());
+        for (SecurityInfo i : ours.all()) {
+            List<org.jmrtd.lds.SecurityInfo> same = theirs.stream().filter(t -> t.getObjectIdentifier().equals(i.protocol()))
+                    .filter(t -> matches(i, t)).toList();
+            assertThat(same).as("JMRTD has an equal info for %s", i).isNotEmpty();
+        }
+    }
+
+    private static boolean matches(SecurityInfo ours, org.jmrtd.lds.SecurityInfo theirs) {
+        if (ours instanceof PaceInfo p) {
+            // JMRTD reports an absent parameter ID as -1
+            BigInteger theirId = theirs instanceof org.jmrtd.lds.PACEInfo t && t.getParameterId() != null
+                    && t.getParameterId().signum() >= 0 ? t.getParameterId() : null;
+            return theirs instanceof org.jmrtd.lds.PACEInfo t && t.getVersion() == p.version()
+                    && java.util.Objects.equals(theirId, p.parameterId() == null ? null
+                            : BigInteger.valueOf(p.parameterId()));
+        }
+        if (ours instanceof ChipAuthenticationInfo c) {
+            return theirs instanceof org.jmrtd.lds.ChipAuthenticationInfo t && t.getVersion() == c.version()
+                    && java.util.Objects.equals(t.getKeyId(), c.keyId());
+        }
+        if (ours instanceof ChipAuthenticationPublicKeyInfo k) {
+            return theirs instanceof org.jmrtd.lds.ChipAuthenticationPublicKeyInfo t
+                    && sameKey(k.publicKey(), t.getSubjectPublicKey())
+                    && java.util.Objects.equals(t.getKeyId(), k.keyId());
+        }
+        if (ours instanceof ActiveAuthenticationInfo a) {
+            return theirs instanceof org.jmrtd.lds.ActiveAuthenticationInfo t && t.getVersion() == a.version()
+                    && java.util.Objects.equals(t.getSignatureAlgorithmOID(), a.signatureAlgorithm());
+        }
+        if (ours instanceof TerminalAuthenticationInfo ta) {
+            return theirs instanceof org.jmrtd.lds.TerminalAuthenticationInfo t && t.getVersion() == ta.version();
+        }
+        if (ours instanceof PaceDomainParameterInfo) {
+            return theirs instanceof org.jmrtd.lds.PACEDomainParameterInfo;
+        }
+        return false;
+    }
+
+    private static boolean sameKey(PublicKey a, PublicKey b) {
+        if (a instanceof ECPublicKey x && b instanceof ECPublicKey y) {
+            return x.getW().equals(y.getW());
+        }
+        if (a instanceof DHPublicKey x && b instanceof DHPublicKey y) {
+            return x.getY().equals(y.getY()) && x.getParams().getP().equals(y.getParams().getP());
+        }
+        return java.util.Arrays.equals(a.getEncoded(), b.getEncoded());
+    }
+
+    @org.junit.jupiter.api.Test
+    void publishedDg14AndDg15ReadTheSameInBoth() throws IOException {
+        byte[] dg14 = vn.cccd.reader.util.Hex.decode(SecurityInfosTest.DE_DG14);
+        assertSameInfos(Dg14File.parse(dg14).securityInfos(),
+                new DG14File(new ByteArrayInputStream(dg14)).getSecurityInfos());
+        byte[] dg15 = vn.cccd.reader.util.Hex.decode(Dg15FileTest.RSA_DG15);
+        assertThat(sameKey(Dg15File.parse(dg15).publicKey(),
+                new DG15File(new ByteArrayInputStream(dg15)).getPublicKey())).isTrue();
+    }
+
+    static Stream<PublicKey> aaKeys() throws Exception {
+        return Dg15FileTest.aaKeys().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("aaKeys")
+    void dg15BothWays(PublicKey key) throws IOException {
+        DG15File theirs = new DG15File(new ByteArrayInputStream(Dg15File.of(key).encode()));
+        assertThat(sameKey(theirs.getPublicKey(), key)).isTrue();
+        Dg15File ours = Dg15File.parse(new DG15File(key).getEncoded());
+        assertThat(sameKey(ours.publicKey(), key)).isTrue();
     }
 
     // ---- DG11 / DG12 ----
