@@ -213,8 +213,9 @@ public final class Dg13File {
     }
 
     /**
-     * Elements that are not understood and were skipped: fields with an index above 16, and fields 14-16 with an
-     * unexpected shape (their meaning is an open question, so they do not fail the read).
+     * Elements after the first field that are not understood and were skipped: fields with an index outside 1..16,
+     * fields 14-16 with an unexpected shape (their meaning is an open question, so they do not fail the read), and
+     * elements that are not fields at all.
      */
     public List<Tlv> unrecognized() {
         return unrecognized;
@@ -276,11 +277,9 @@ public final class Dg13File {
                     field(index, item);
                 } else if (seen.isEmpty()) {
                     header.add(item);
-                } else if (index != null) {
-                    unrecognized.add(item); // an index outside 1..16: a future field
                 } else {
-                    throw new MalformedDataException("DG13 has an unexpected " + Tlv.tagHex(item.tag())
-                            + " element among its fields");
+                    // an index outside 1..16 (a future field) or another element after the fields: kept, not read
+                    unrecognized.add(item);
                 }
             }
         }

@@ -126,6 +126,41 @@ public final class PersonMapper {
         return new MappedIdentity(doc, person);
     }
 
+    /**
+     * The other direction, for building a card: a DG13 builder preset with the person's values in the published
+     * layout. A null expiry means a card without expiry; an old ID number of 9 digits goes to index 15 (the old
+     * CMND), one of 12 digits to index 16. Reading the built file back with {@link #map} gives the same person.
+     *
+     * @throws IllegalArgumentException for dates that are not ISO {@code YYYY-MM-DD}
+     */
+    public static Dg13File.Builder toDg13(Person p) {
+        Dg13File.Builder b = Dg13File.builder()
+                .idNumber(p.idNumber()).fullName(p.fullName()).dateOfBirth(isoDate(p.dateOfBirth(), "dateOfBirth"))
+                .sex(p.sex()).nationality(p.nationality()).ethnicity(p.ethnicity()).religion(p.religion())
+                .placeOfOrigin(p.placeOfOrigin()).placeOfResidence(p.placeOfResidence())
+                .identifyingMarks(p.identifyingMarks()).issueDate(isoDate(p.issueDate(), "issueDate"))
+                .expiryDate(isoDate(p.expiryDate(), "expiryDate"))
+                .fatherName(p.fatherName()).motherName(p.motherName()).spouseName(p.spouseName());
+        String old = Text.nfcOrNull(p.oldIdNumber());
+        if (old != null && old.length() == 12) {
+            b.field16(old);
+        } else {
+            b.oldIdNumber(old);
+        }
+        return b;
+    }
+
+    private static LocalDate isoDate(String s, String what) {
+        if (s == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(s);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(what + " must be YYYY-MM-DD");
+        }
+    }
+
     /** "Nam" / "Nữ" from DG13's text in any case; anything else is unknown. */
     static String sexFromText(String s) {
         String t = Text.nfcOrNull(s);

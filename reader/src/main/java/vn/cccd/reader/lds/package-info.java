@@ -34,9 +34,10 @@
  *       9 digits is the old CMND ({@code oldIdNumber()}, 15 first), 12 digits a previous ID number
  *       ({@code previousIdNumber()}), anything else stays raw in {@code unclassifiedIdFields()}. Because their
  *       meaning is uncertain, a field 14-16 with an unexpected shape is skipped into {@code unrecognized()}
- *       rather than failing the read; fields 1-13, whose layout is documented, are strict: a non-text value, a
- *       repeated index or a stray element after the fields is malformed data. Indices above 16 are kept in
- *       {@code unrecognized()} (future fields).</li>
+ *       rather than failing the read; fields 1-13, whose layout is documented, are strict: a non-text value or a
+ *       repeated index is malformed data, because reading it anyway could show a wrong value. Indices outside
+ *       1..16 (future fields) and other elements after the first field are kept in {@code unrecognized()}: they
+ *       cannot be misread as a known field, and the SOD hash still covers them.</li>
  *   <li><b>Q7, no expiry</b>: field 12 is a UTF8String; a {@code dd/MM/yyyy} date gives
  *       {@code expiryDate()}, a text about "thời hạn" ("Không thời hạn", "Vô thời hạn") gives a null date and
  *       {@code hasNoExpiry()}, other text gives a null date with the raw text kept. The builder writes

@@ -159,6 +159,13 @@ class Dg13FileTest {
     }
 
     @Test
+    void elementsAfterTheFieldsAreKeptNotRead() {
+        Dg13File d = Dg13File.parse(decode("6D 0C 30 06 02 01 02 0C 01 41 04 02 01 02"));
+        assertThat(d.fullName()).isEqualTo("A");
+        assertThat(d.unrecognized()).containsExactly(Tlv.of(0x04, new byte[] {1, 2}));
+    }
+
+    @Test
     void ddMMyyyyDatesOnly() {
         Dg13File d = parseFields(field(3, 0x13, "1990"), field(11, 0x13, "31/02/2021"), field(12, 0x0C, "01/01/2030"));
         assertThat(d.dateOfBirth()).isNull();
@@ -213,7 +220,6 @@ class Dg13FileTest {
         "6D 12 30 06 02 01 01 13 01 31 30 08 02 01 02 02 03 01 02 03", // name field holding an INTEGER
         "6D 10 30 06 02 01 02 0C 01 41 30 06 02 01 02 0C 01 42",   // field 2 twice
         "6D 09 30 07 02 01 02 0C 02 C3 28",                        // invalid UTF-8
-        "6D 0C 30 06 02 01 02 0C 01 41 04 02 01 02",               // stray OCTET STRING after the fields
         "6D 16 30 06 02 01 01 13 01 31 30 0C 02 01 0D 02 01 01 02 01 02 02 01 03", // parents as INTEGERs
         "6D 09 30 07 02 01 02 0C 81 FF 41",                        // length past the end
         "61 05 30 03 02 01 01",                                    // wrong file

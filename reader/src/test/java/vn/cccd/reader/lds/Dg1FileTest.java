@@ -33,6 +33,17 @@ class Dg1FileTest {
         assertThat(Dg1File.parse(enc)).isEqualTo(dg1);
     }
 
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> mrzs() {
+        return MrzTest.randomMrzs();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("mrzs")
+    void roundTrips(Mrz mrz) {
+        Dg1File dg1 = new Dg1File(mrz);
+        assertThat(Dg1File.parse(dg1.encode())).isEqualTo(dg1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "61 05 5F1F 02 4944",       // an MRZ of two characters

@@ -122,6 +122,32 @@ class PersonMapperTest {
         assertThat(p.nationality()).isEqualTo("D");
     }
 
+    static java.util.stream.Stream<Person> randomPersons() {
+        RandomPersons r = new RandomPersons(42);
+        return java.util.stream.IntStream.range(0, 40).mapToObj(i -> new Person(
+                r.digits(12), r.fullName(), r.date(1930, 2015).toString(), r.chance(50) ? "Nam" : "Nữ", "Việt Nam",
+                r.chance(80) ? "Kinh" : "Mường", r.chance(60) ? "Không" : "Công giáo", r.place(),
+                r.address(r.chance(50)), r.chance(50) ? "Nốt ruồi cách 2cm dưới đuôi mắt trái" : null,
+                r.date(2021, 2025).toString(), r.chance(20) ? null : r.date(2030, 2075).toString(),
+                r.chance(80) ? r.fullName() : null, r.chance(80) ? r.fullName() : null,
+                r.chance(30) ? r.fullName() : null,
+                r.chance(40) ? r.digits(9) : r.chance(30) ? r.digits(12) : null));
+    }
+
+    /** Person -> DG13 and MRZ -> bytes -> parse -> person: what the mock card writes, the reader reads back. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.MethodSource("randomPersons")
+    void aPersonSurvivesTheCardAndBack(Person person) {
+        byte[] dg13 = PersonMapper.toDg13(person).build().encode();
+        LocalDate expiry = person.expiryDate() == null ? null : LocalDate.parse(person.expiryDate());
+        byte[] dg1 = new Dg1File(Mrz.vietnameseId(person.idNumber(), person.fullName(),
+                LocalDate.parse(person.dateOfBirth()), person.sex().equals("Nam") ? 'M' : 'F', expiry)).encode();
+        MappedIdentity m = PersonMapper.map(Dg1File.parse(dg1), Dg13File.parse(dg13), null, null, TODAY);
+        assertThat(m.person()).isEqualTo(person);
+        assertThat(m.document().type()).isEqualTo("CCCD");
+        assertThat(m.document().documentNumber()).isEqualTo(person.idNumber().substring(3));
+    }
+
     @Test
     void needsDg1OrDg13() {
         assertThatThrownBy(() -> PersonMapper.map(null, null, null, null, TODAY))
