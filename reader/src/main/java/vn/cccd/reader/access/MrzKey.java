@@ -22,6 +22,20 @@ public record MrzKey(String documentNumber, String dateOfBirth, String dateOfExp
         }
     }
 
+    /**
+     * ICAO 9303-11 MRZ_information: document number (padded with '&lt;' to at least 9 characters), date of birth
+     * and date of expiry, each followed by its check digit. The seed of BAC keys and the PACE MRZ password.
+     */
+    public String mrzInformation() {
+        StringBuilder doc = new StringBuilder(documentNumber);
+        while (doc.length() < 9) {
+            doc.append('<');
+        }
+        String d = doc.toString();
+        return d + CheckDigit.of(d) + dateOfBirth + CheckDigit.of(dateOfBirth) + dateOfExpiry
+                + CheckDigit.of(dateOfExpiry);
+    }
+
     /** Never prints the key material. */
     @Override
     public String toString() {

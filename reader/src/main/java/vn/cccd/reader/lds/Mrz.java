@@ -1,5 +1,6 @@
 package vn.cccd.reader.lds;
 
+import vn.cccd.reader.access.CheckDigit;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -137,7 +138,7 @@ public final class Mrz {
             }
         }
         for (int i = 0; i < compact.length(); i++) {
-            if (!MrzCheckDigit.isMrzChar(compact.charAt(i))) {
+            if (!CheckDigit.isMrzChar(compact.charAt(i))) {
                 throw new MalformedDataException("MRZ character " + (i + 1) + " is not A-Z, 0-9 or '<'");
             }
         }
@@ -163,7 +164,7 @@ public final class Mrz {
         final EnumSet<Check> failed = EnumSet.noneOf(Check.class);
 
         void check(Check which, String field, char digit) {
-            if (MrzCheckDigit.of(field) != digit) {
+            if (CheckDigit.of(field) != digit) {
                 failed.add(which);
             }
         }
@@ -446,7 +447,7 @@ public final class Mrz {
         Builder b = builder(Format.TD1)
                 .documentCode("ID").issuingState("VNM")
                 .documentNumber(idNumber.substring(3))
-                .optionalData1(idNumber + "<<" + MrzCheckDigit.of(idNumber))
+                .optionalData1(idNumber + "<<" + CheckDigit.of(idNumber))
                 .dateOfBirth(dateOfBirth).sex(sex)
                 .nationality("VNM").name(surname, given);
         return (expiry == null ? b.dateOfExpiry(VIETNAM_NO_EXPIRY) : b.dateOfExpiry(expiry)).build();
@@ -575,23 +576,23 @@ public final class Mrz {
                     if (documentNumber.length() > 9) {
                         docNo = documentNumber.substring(0, 9);
                         docCheck = "<";
-                        optional = documentNumber.substring(9) + MrzCheckDigit.of(documentNumber) + "<"
+                        optional = documentNumber.substring(9) + CheckDigit.of(documentNumber) + "<"
                                 + optionalData1;
                         if (optional.length() > 15) {
                             throw new IllegalArgumentException("long document number and optional data 1 exceed 15 characters");
                         }
                     } else {
                         docNo = pad(documentNumber, 9);
-                        docCheck = String.valueOf(MrzCheckDigit.of(docNo));
+                        docCheck = String.valueOf(CheckDigit.of(docNo));
                         optional = optionalData1;
                     }
                     String l1 = pad(documentCode, 2) + pad(issuingState, 3) + docNo + docCheck + pad(optional, 15);
-                    String l2a = dateOfBirth + MrzCheckDigit.of(dateOfBirth) + sex + dateOfExpiry
-                            + MrzCheckDigit.of(dateOfExpiry) + pad(nationality, 3) + pad(optionalData2, 11);
+                    String l2a = dateOfBirth + CheckDigit.of(dateOfBirth) + sex + dateOfExpiry
+                            + CheckDigit.of(dateOfExpiry) + pad(nationality, 3) + pad(optionalData2, 11);
                     String composite = l1.substring(5, 30) + l2a.substring(0, 7) + l2a.substring(8, 15)
                             + l2a.substring(18, 29);
                     lines.add(l1);
-                    lines.add(l2a + MrzCheckDigit.of(composite));
+                    lines.add(l2a + CheckDigit.of(composite));
                     lines.add(pad(truncate(nameField, 30), 30));
                 }
                 case TD2, TD3 -> {
@@ -599,19 +600,19 @@ public final class Mrz {
                     String l1 = pad(documentCode, 2) + pad(issuingState, 3) + pad(truncate(nameField, w - 5), w - 5);
                     String docNo = pad(documentNumber, 9);
                     StringBuilder l2 = new StringBuilder()
-                            .append(docNo).append(MrzCheckDigit.of(docNo))
+                            .append(docNo).append(CheckDigit.of(docNo))
                             .append(pad(nationality, 3))
-                            .append(dateOfBirth).append(MrzCheckDigit.of(dateOfBirth))
+                            .append(dateOfBirth).append(CheckDigit.of(dateOfBirth))
                             .append(sex)
-                            .append(dateOfExpiry).append(MrzCheckDigit.of(dateOfExpiry));
+                            .append(dateOfExpiry).append(CheckDigit.of(dateOfExpiry));
                     if (format == Format.TD3) {
                         String personal = pad(optionalData2, 14);
-                        l2.append(personal).append(optionalData2.isEmpty() ? '<' : MrzCheckDigit.of(personal));
+                        l2.append(personal).append(optionalData2.isEmpty() ? '<' : CheckDigit.of(personal));
                     } else {
                         l2.append(pad(optionalData2, 7));
                     }
                     String s = l2.toString();
-                    l2.append(MrzCheckDigit.of(s.substring(0, 10) + s.substring(13, 20) + s.substring(21)));
+                    l2.append(CheckDigit.of(s.substring(0, 10) + s.substring(13, 20) + s.substring(21)));
                     lines.add(l1);
                     lines.add(l2.toString());
                 }
@@ -637,7 +638,7 @@ public final class Mrz {
                 throw new IllegalArgumentException(what + " is longer than " + max + " characters");
             }
             for (char c : v.toCharArray()) {
-                if (!MrzCheckDigit.isMrzChar(c)) {
+                if (!CheckDigit.isMrzChar(c)) {
                     throw new IllegalArgumentException(what + " must use A-Z, 0-9 and <");
                 }
             }

@@ -1,17 +1,17 @@
-package vn.cccd.reader.lds;
+package vn.cccd.reader.access;
 
 /**
  * The ICAO 9303-3 check digit: weights 7, 3, 1 repeating over the character values (0-9 as themselves,
  * A-Z as 10-35, the filler '<' as 0), sum modulo 10.
  */
-final class MrzCheckDigit {
+public final class CheckDigit {
     private static final int[] WEIGHTS = {7, 3, 1};
 
-    private MrzCheckDigit() {
+    private CheckDigit() {
     }
 
     /** The check digit of a field in the MRZ character set, as a character '0'..'9'. */
-    static char of(String field) {
+    public static char of(String field) {
         int sum = 0;
         for (int i = 0; i < field.length(); i++) {
             sum += value(field.charAt(i)) * WEIGHTS[i % 3];
@@ -19,7 +19,7 @@ final class MrzCheckDigit {
         return (char) ('0' + sum % 10);
     }
 
-    static boolean isMrzChar(char c) {
+    public static boolean isMrzChar(char c) {
         return c >= '0' && c <= '9' || c >= 'A' && c <= 'Z' || c == '<';
     }
 
