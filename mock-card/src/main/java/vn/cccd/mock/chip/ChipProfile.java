@@ -19,6 +19,7 @@ import vn.cccd.reader.access.MrzKey;
  * @param paceEnabled whether PACE is offered (EF.CardAccess then holds PACEInfo)
  * @param activeAuthKey the Active Authentication key pair (its public half is in DG15), or null
  * @param chipAuthKey the Chip Authentication key pair (its public half is in DG14), or null
+ * @param extendedLength whether the chip accepts extended-length APDUs (announced in its ATR)
  */
 public record ChipProfile(
         Map<Integer, byte[]> files,
@@ -28,11 +29,17 @@ public record ChipProfile(
         boolean bacEnabled,
         boolean paceEnabled,
         KeyPair activeAuthKey,
-        KeyPair chipAuthKey) {
+        KeyPair chipAuthKey,
+        boolean extendedLength) {
 
     public static final int FID_COM = 0x011E;
     public static final int FID_SOD = 0x011D;
     public static final int FID_CARD_ACCESS = 0x011C;
+
+    /** A BAC-only profile with extended length: the common case of tests. */
+    public static ChipProfile bac(Map<Integer, byte[]> files, MrzKey bacKey) {
+        return new ChipProfile(files, Set.of(dgFid(3)), bacKey, null, true, false, null, null, true);
+    }
 
     public ChipProfile {
         TreeMap<Integer, byte[]> copy = new TreeMap<>();

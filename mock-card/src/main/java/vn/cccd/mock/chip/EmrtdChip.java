@@ -1,0 +1,327 @@
+package vn.cccd.mock.chip;
+
+import java.security.SecureRandom;
+import java.util.Arrays;
+import vn.cccd.reader.access.BacCrypto;
+import vn.cccd.reader.access.BacKeys;
+import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.ResponseApdu;
+import vn.cccd.reader.apdu.StatusWords;
+import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.sm.SmSession;
+import vn.cccd.reader.tlv.Tlv;
+import vn.cccd.reader.util.Hex;
+
+/**
+ * A software eMRTD chip: the ISO/IEC 7816-4 file system of the eMRTD application, Basic Access Control and
+ * 3DES secure messaging, answering with the status words real CCCD chips give (see cccd-card.md): SELECT MF is
+ * refused with 6D00; nothing but EF.CardAccess is readable before access control (6982); DG3 stays 6982 after
+ * BAC; a missing file is 6A82; a broken secure messaging object ends the session with 6988.
+ *
+ * <p>Commands are dispatched by INS in one place so PACE (22/86), Active Authentication (88) and Chip
+ * Authentication can be added as further cases with their own session state.
+ */
+public final class EmrtdChip implements Chip {
+    public static final byte[] EMRTD_AID = Hex.decode("A0 00 00 02 47 10 01");
+
+    private static final int INS_SELECT = 0xA4;
+    private static final int INS_READ_BINARY = 0xB0;
+    private static final int INS_READ_BINARY_ODD = 0xB1;
+    private static final int INS_GET_CHALLENGE = 0x84;
+    private static final int INS_EXTERNAL_AUTHENTICATE = 0x82;
+    private static final int MAX_EXTENDED_RESPONSE = 65536 - 64;
+
+    private final ChipProfile profile;
+    private final SecureRandom random;
+    private final byte[] atr;
+
+    private boolean applicationSelected;
+    private int currentFid = -1;
+    private byte[] challenge;
+    private SmSession session;
+
+    /**
+     * @param random the chip's nonces (RND.ICC, K.ICC); a seeded generator makes a session replayable
+     */
+    public EmrtdChip(ChipProfile profile, SecureRandom random) {
+        this.profile = profile;
+        this.random = random;
+        this.atr = atr(profile.extendedLength());
+    }
+
+    public EmrtdChip(ChipProfile profile) {
+        this(profile, new SecureRandom());
+    }
+
+    /**
+     * An ISO/IEC 14443-4 style ATR whose historical bytes carry the card capabilities (compact TLV tag 7,
+     * third byte bit 0x40: extended Lc/Le), so a reader can learn extended-length support from it.
+     */
+    static byte[] atr(boolean extendedLength) {
+        byte[] historical = {(byte) 0x80, 0x73, 0x00, 0x00, (byte) (extendedLength ? 0x40 : 0x00)};
+        byte[] out = new byte[4 + historical.length + 1];
+        out[0] = 0x3B;
+        out[1] = (byte) (0x80 | historical.length);
+        out[2] = (byte) 0x80;
+        out[3] = 0x01;
+        System.arraycopy(historical, 0, out, 4, historical.length);
+        byte tck = 0;
+        for (int i = 1; i < out.length - 1; i++) {
+            tck ^= out[i];
+        }
+        out[out.length - 1] = tck;
+        return out;
+    }
+
+    @Override
+    public byte[] atr() {
+        return atr.clone();
+    }
+
+    @Override
+    public synchronized void reset() {
+        applicationSelected = false;
+        currentFid = -1;
+        challenge = null;
+        endSession();
+    }
+
+    @Override
+    public synchronized byte[] process(byte[] raw) {
+        CommandApdu command;
+        try {
+            command = CommandApdu.parse(raw);
+        } catch (MalformedDataException e) {
+            return sw(StatusWords.WRONG_LENGTH);
+        }
+        int cla = command.cla();
+        if (cla != 0x00 && cla != 0x0C) {
+            return sw(StatusWords.CLA_NOT_SUPPORTED);
+        }
+        if (cla == 0x0C) {
+            return processProtected(command);
+        }
+        if (session != null) {
+            // ICAO 9303-11: a plain command ends secure messaging and with it the access rights.
+            endSession();
+        }
+        return handle(command, false).toBytes();
+    }
+
+    private byte[] processProtected(CommandApdu wrapped) {
+        if (session == null) {
+            return sw(StatusWords.SM_DATA_OBJECTS_INCORRECT);
+        }
+        CommandApdu plain;
+        try {
+            plain = session.unprotect(wrapped);
+        } catch (MalformedDataException e) {
+            endSession();
+            return sw(StatusWords.SM_DATA_OBJECTS_INCORRECT);
+        }
+        ResponseApdu answer = handle(plain, true);
+        ResponseApdu protectedAnswer = session.protect(answer, (plain.ins() & 1) == 1);
+        if (protectedAnswer.dataLength() > wrapped.ne()) {
+            // The wrapped answer would not fit the outer Le: refuse, in SM so the session stays in step.
+            return session.protect(ResponseApdu.of(StatusWords.WRONG_LENGTH), false).toBytes();
+        }
+        return protectedAnswer.toBytes();
+    }
+
+    private ResponseApdu handle(CommandApdu c, boolean secured) {
+        return switch (c.ins()) {
+            case INS_SELECT -> select(c, secured);
+            case INS_READ_BINARY -> readBinary(c, secured);
+            case INS_READ_BINARY_ODD -> readBinaryOdd(c, secured);
+            case INS_GET_CHALLENGE -> getChallenge(c);
+            case INS_EXTERNAL_AUTHENTICATE -> externalAuthenticate(c, secured);
+            default -> ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
+        };
+    }
+
+    private ResponseApdu select(CommandApdu c, boolean secured) {
+        byte[] data = c.data();
+        if (c.p1() == 0x04) {
+            if (Arrays.equals(data, EMRTD_AID)) {
+                applicationSelected = true;
+                currentFid = -1;
+                return ResponseApdu.of(StatusWords.SUCCESS);
+            }
+            return ResponseApdu.of(StatusWords.FILE_NOT_FOUND);
+        }
+        if (c.p1() == 0x00 && (data.length == 0 || Arrays.equals(data, new byte[] {0x3F, 0x00}))) {
+            return ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
+        }
+        if (c.p1() != 0x00 && c.p1() != 0x02) {
+            return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
+        }
+        if (data.length != 2) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH);
+        }
+        int fid = ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
+        ResponseApdu refused = accessCheck(fid, secured);
+        if (refused != null) {
+            return refused;
+        }
+        currentFid = fid;
+        if ((c.p2() & 0x0C) == 0x0C) {
+            return ResponseApdu.of(StatusWords.SUCCESS);
+        }
+        int size = profile.files().get(fid).length;
+        byte[] fcp = Tlv.of(0x62, Tlv.of(0x80, new byte[] {(byte) (size >> 8), (byte) size}),
+                Tlv.of(0x82, new byte[] {0x01}), Tlv.of(0x83, data)).encode();
+        return ResponseApdu.of(fcp, StatusWords.SUCCESS);
+    }
+
+    /** Null when the file may be used now, else the refusal. */
+    private ResponseApdu accessCheck(int fid, boolean secured) {
+        if (fid == ChipProfile.FID_CARD_ACCESS) {
+            return profile.files().containsKey(fid) ? null : ResponseApdu.of(StatusWords.FILE_NOT_FOUND);
+        }
+        if (!applicationSelected) {
+            return ResponseApdu.of(StatusWords.FILE_NOT_FOUND);
+        }
+        if (!secured || profile.deniedFids().contains(fid)) {
+            return ResponseApdu.of(StatusWords.SECURITY_STATUS_NOT_SATISFIED);
+        }
+        if (!profile.files().containsKey(fid)) {
+            return ResponseApdu.of(StatusWords.FILE_NOT_FOUND);
+        }
+        return null;
+    }
+
+    private ResponseApdu readBinary(CommandApdu c, boolean secured) {
+        int offset;
+        if ((c.p1() & 0x80) != 0) {
+            if ((c.p1() & 0x60) != 0) {
+                return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
+            }
+            int fid = 0x0100 | (c.p1() & 0x1F);
+            ResponseApdu refused = accessCheck(fid, secured);
+            if (refused != null) {
+                return refused;
+            }
+            currentFid = fid;
+            offset = c.p2();
+        } else {
+            offset = ((c.p1() & 0x7F) << 8) | c.p2();
+        }
+        return readFrom(offset, c.ne(), secured, false);
+    }
+
+    private ResponseApdu readBinaryOdd(CommandApdu c, boolean secured) {
+        if (c.p1() != 0 || c.p2() != 0) {
+            int fid = (c.p1() << 8) | c.p2();
+            ResponseApdu refused = accessCheck(fid, secured);
+            if (refused != null) {
+                return refused;
+            }
+            currentFid = fid;
+        }
+        Tlv offsetDo;
+        try {
+            offsetDo = Tlv.parse(c.data());
+        } catch (MalformedDataException e) {
+            return ResponseApdu.of(StatusWords.WRONG_DATA);
+        }
+        byte[] v = offsetDo.value();
+        if (offsetDo.tag() != 0x54 || v.length == 0 || v.length > 3) {
+            return ResponseApdu.of(StatusWords.WRONG_DATA);
+        }
+        int offset = 0;
+        for (byte b : v) {
+            offset = (offset << 8) | (b & 0xFF);
+        }
+        return readFrom(offset, c.ne(), secured, true);
+    }
+
+    private ResponseApdu readFrom(int offset, int ne, boolean secured, boolean odd) {
+        if (currentFid < 0) {
+            return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
+        }
+        ResponseApdu refused = accessCheck(currentFid, secured);
+        if (refused != null) {
+            return refused;
+        }
+        if (ne == 0 || ne > MAX_EXTENDED_RESPONSE || ne > CommandApdu.MAX_SHORT_NE && !profile.extendedLength()) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH);
+        }
+        byte[] file = profile.files().get(currentFid);
+        if (offset > file.length) {
+            return ResponseApdu.of(StatusWords.WRONG_P1P2);
+        }
+        if (offset == file.length) {
+            return ResponseApdu.of(StatusWords.END_OF_FILE_WARNING);
+        }
+        int n = Math.min(odd ? ne - 4 : ne, file.length - offset);
+        if (n <= 0) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH);
+        }
+        byte[] chunk = Arrays.copyOfRange(file, offset, offset + n);
+        return ResponseApdu.of(odd ? Tlv.of(0x53, chunk).encode() : chunk, StatusWords.SUCCESS);
+    }
+
+    private ResponseApdu getChallenge(CommandApdu c) {
+        if (c.ne() != BacCrypto.NONCE) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH);
+        }
+        challenge = new byte[BacCrypto.NONCE];
+        random.nextBytes(challenge);
+        return ResponseApdu.of(challenge, StatusWords.SUCCESS);
+    }
+
+    private ResponseApdu externalAuthenticate(CommandApdu c, boolean secured) {
+        if (!profile.bacEnabled() || profile.bacKey() == null || secured) {
+            return ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
+        }
+        byte[] rndIcc = challenge;
+        challenge = null;
+        if (rndIcc == null) {
+            return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
+        }
+        if (c.dataLength() != BacCrypto.MESSAGE) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH);
+        }
+        BacKeys keys = BacKeys.derive(profile.bacKey());
+        byte[] plain = BacCrypto.open(keys, c.data());
+        try {
+            if (plain == null || !Arrays.equals(Arrays.copyOfRange(plain, 8, 16), rndIcc)) {
+                return ResponseApdu.of(StatusWords.VERIFICATION_FAILED);
+            }
+            byte[] rndIfd = Arrays.copyOfRange(plain, 0, 8);
+            byte[] kIfd = Arrays.copyOfRange(plain, 16, 32);
+            byte[] kIcc = new byte[BacCrypto.KEY_MATERIAL];
+            random.nextBytes(kIcc);
+            byte[] answer = BacCrypto.seal(keys, concat(rndIcc, rndIfd, kIcc));
+            endSession();
+            session = BacCrypto.session(kIcc, kIfd, rndIcc, rndIfd);
+            Arrays.fill(kIcc, (byte) 0);
+            Arrays.fill(kIfd, (byte) 0);
+            return ResponseApdu.of(answer, StatusWords.SUCCESS);
+        } finally {
+            keys.wipe();
+            if (plain != null) {
+                Arrays.fill(plain, (byte) 0);
+            }
+        }
+    }
+
+    private void endSession() {
+        if (session != null) {
+            session.wipe();
+            session = null;
+        }
+    }
+
+    private static byte[] concat(byte[] a, byte[] b, byte[] c) {
+        byte[] out = new byte[a.length + b.length + c.length];
+        System.arraycopy(a, 0, out, 0, a.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
+    }
+
+    private static byte[] sw(int sw) {
+        return ResponseApdu.of(sw).toBytes();
+    }
+}
