@@ -1,20 +1,160 @@
 package vn.cccd.reader.read;
 
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.lds.ComFile;
+import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.Stats;
+import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.transport.CardTransport;
+import vn.cccd.reader.util.Hex;
 
 /**
- * Reads and verifies a whole document over a transport: SELECT the eMRTD application, access control
- * (PACE when offered, else BAC), the files the request needs, Passive/Active/Chip Authentication.
+ * Reads and verifies a whole document over a transport: EF.CardAccess, SELECT of the eMRTD application, access
+ * control with the first key that works, the files the request needs (the portrait only when asked), then
+ * Passive Authentication and the verdict.
  *
  * <p>Failures are typed: {@link vn.cccd.reader.error.AccessDeniedException} (wrong key),
  * {@link vn.cccd.reader.error.CardLostException} (removed mid-read),
  * {@link vn.cccd.reader.error.MalformedDataException} (garbage from the chip),
  * {@link vn.cccd.reader.error.StatusWordException}.
+ *
+ * <p>The block size that worked is remembered per chip model (by ATR) for later reads. Thread-safe: reads may
+ * run concurrently on different transports.
  */
 public final class DocumentReader {
+    private static final Logger LOG = LoggerFactory.getLogger(DocumentReader.class);
+    private static final int REMEMBERED_CARDS = 16;
+
+    /** The files a CCCD has, in the order we read them: identity first, the portrait last. */
+    static final List<LdsFile> READ_ORDER = List.of(LdsFile.DG1, LdsFile.DG13, LdsFile.DG11, LdsFile.DG12,
+            LdsFile.DG14, LdsFile.DG15, LdsFile.SOD, LdsFile.DG2);
+
+    private final Function<List<Path>, PassiveCheck> passiveChecks;
+    private final SecureRandom random;
+    private final Map<String, BlockSizes> learned = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BlockSizes> eldest) {
+            return size() > REMEMBERED_CARDS;
+        }
+    };
+
+    /**
+     * @param passiveChecks builds the Passive Authentication for a request's trust directories
+     */
+    public DocumentReader(Function<List<Path>, PassiveCheck> passiveChecks, SecureRandom random) {
+        this.passiveChecks = passiveChecks;
+        this.random = random;
+    }
+
+    public DocumentReader(Function<List<Path>, PassiveCheck> passiveChecks) {
+        this(passiveChecks, new SecureRandom());
+    }
 
     public CardReadResult read(CardTransport transport, ReadRequest request, ProgressListener progress) {
-        throw new UnsupportedOperationException("DocumentReader is being built (issue 2)");
+        return readWithFiles(transport, request, progress).result();
+    }
+
+    /** A result together with the raw files it came from (for {@code --save}). */
+    public record Outcome(CardReadResult result, DocumentFiles files) {
+    }
+
+    public Outcome readWithFiles(CardTransport transport, ReadRequest request, ProgressListener progress) {
+        long started = System.nanoTime();
+        StatsTransport counted = new StatsTransport(transport);
+        String cardKey = Hex.encode(transport.atr()) + "/" + transport.supportsExtendedLength();
+        BlockSizes sizes;
+        synchronized (learned) {
+            BlockSizes known = learned.get(cardKey);
+            sizes = known != null ? known.copy() : new BlockSizes(transport.supportsExtendedLength());
+        }
+        ChipSession session = new ChipSession(counted, request.keys(), random);
+        try {
+            EnumMap<LdsFile, byte[]> files = new EnumMap<>(LdsFile.class);
+            FileReader.readCardAccess(counted).ifPresent(b -> files.put(LdsFile.CARD_ACCESS, b));
+            AccessControl ac = session.open();
+            FileReader reader = new FileReader(session, sizes, progress);
+            Optional<byte[]> com = reader.read(LdsFile.COM);
+            com.ifPresent(b -> files.put(LdsFile.COM, b));
+            List<LdsFile> listed = com.map(DocumentReader::listedIn).orElse(ComFile.CCCD_DATA_GROUPS);
+            for (LdsFile f : READ_ORDER) {
+                boolean wanted = f == LdsFile.SOD || listed.contains(f);
+                if (f == LdsFile.DG2 && !request.readFace()) {
+                    wanted = false;
+                }
+                if (wanted) {
+                    reader.read(f).ifPresent(b -> files.put(f, b));
+                }
+            }
+            synchronized (learned) {
+                learned.put(cardKey, sizes.copy());
+            }
+            DocumentFiles document = new DocumentFiles(files);
+            Stats stats = counted.stats(System.nanoTime() - started);
+            CardReadResult result = new DocumentInterpreter(passiveChecks.apply(request.trustDirs()))
+                    .interpret(document, request.readFace(), ac, null, null, stats, LocalDate.now());
+            LOG.debug("read done: {} files, {} APDUs, {} ms", files.size(), stats.apdus(), stats.millis());
+            return new Outcome(result, document);
+        } finally {
+            session.close();
+        }
+    }
+
+    private static List<LdsFile> listedIn(byte[] com) {
+        try {
+            return ComFile.parse(com).dataGroups();
+        } catch (MalformedDataException e) {
+            LOG.debug("EF.COM does not parse ({}); reading the usual CCCD files", e.getMessage());
+            return ComFile.CCCD_DATA_GROUPS;
+        }
+    }
+
+    /** Counts APDUs and bytes of one read (the transport's own counters may span several reads). */
+    private static final class StatsTransport implements CardTransport {
+        private final CardTransport inner;
+        private long apdus;
+        private long sent;
+        private long received;
+
+        StatsTransport(CardTransport inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public byte[] transceive(byte[] command) {
+            apdus++;
+            sent += command.length;
+            byte[] r = inner.transceive(command);
+            received += r.length;
+            return r;
+        }
+
+        @Override
+        public boolean supportsExtendedLength() {
+            return inner.supportsExtendedLength();
+        }
+
+        @Override
+        public byte[] atr() {
+            return inner.atr();
+        }
+
+        Stats stats(long nanos) {
+            return new Stats(apdus, sent, received, nanos / 1_000_000);
+        }
     }
 }

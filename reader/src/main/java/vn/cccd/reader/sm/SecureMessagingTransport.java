@@ -8,6 +8,7 @@ import vn.cccd.reader.transport.CardTransport;
 public final class SecureMessagingTransport implements CardTransport {
     private final CardTransport inner;
     private final SmSession session;
+    private boolean lost;
 
     public SecureMessagingTransport(CardTransport inner, SmSession session) {
         this.inner = inner;
@@ -21,8 +22,22 @@ public final class SecureMessagingTransport implements CardTransport {
 
     @Override
     public ResponseApdu transmit(CommandApdu command) {
+        if (lost) {
+            throw new IllegalStateException("secure messaging session already ended; open a new one");
+        }
         ResponseApdu raw = inner.transmit(session.protect(command));
+        if (raw.dataLength() == 0) {
+            // A bare status word: the chip left secure messaging (ICAO 9303-11 §9.8.6), so has our counter.
+            lost = true;
+            session.wipe();
+            return raw;
+        }
         return session.unprotect(raw);
+    }
+
+    /** True once the chip answered outside secure messaging: access control must be done again. */
+    public boolean lost() {
+        return lost;
     }
 
     @Override

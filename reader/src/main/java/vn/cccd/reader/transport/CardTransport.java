@@ -28,6 +28,11 @@ public interface CardTransport extends AutoCloseable {
         return false;
     }
 
+    /** The card's answer to reset when known (it identifies the chip model), else empty. */
+    default byte[] atr() {
+        return new byte[0];
+    }
+
     @Override
     default void close() {
     }
