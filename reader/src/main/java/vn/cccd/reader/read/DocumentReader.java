@@ -65,6 +65,11 @@ public final class DocumentReader {
         this(passiveChecks, new SecureRandom());
     }
 
+    /** With the standard Passive Authentication against the request's trust directories. */
+    public DocumentReader() {
+        this(PassiveChecks::forTrustDirs);
+    }
+
     public CardReadResult read(CardTransport transport, ReadRequest request, ProgressListener progress) {
         return readWithFiles(transport, request, progress).result();
     }
