@@ -2,7 +2,9 @@ package vn.cccd.mock;
 
 import java.util.List;
 import vn.cccd.mock.chip.Chip;
+import vn.cccd.mock.chip.EmrtdChip;
 import vn.cccd.mock.fault.DocumentFault;
+import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 
 /** Persona to chip: the document factory's profile inside the eMRTD chip. */
@@ -11,6 +13,6 @@ final class DocumentChips {
     }
 
     static Chip chip(Persona persona, List<DocumentFault> faults) {
-        throw new IllegalStateException("mock documents need the LDS builders and the eMRTD chip, not in this build yet");
+        return new EmrtdChip(DocumentFactory.profile(persona, faults));
     }
 }

@@ -2,7 +2,8 @@ package vn.cccd.reader.read;
 
 import java.nio.file.Path;
 import java.util.List;
-import vn.cccd.reader.model.PassiveAuthentication;
+import vn.cccd.reader.verify.PassiveAuthenticator;
+import vn.cccd.reader.verify.TrustStore;
 
 /** The standard Passive Authentication for a set of trust directories. */
 public final class PassiveChecks {
@@ -10,7 +11,6 @@ public final class PassiveChecks {
     }
 
     public static PassiveCheck forTrustDirs(List<Path> trustDirs) {
-        return (sod, files) -> PassiveAuthentication.notChecked(
-                "Passive Authentication is not part of this build yet: the data is shown unverified");
+        return new PassiveAuthenticator(TrustStore.load(trustDirs));
     }
 }

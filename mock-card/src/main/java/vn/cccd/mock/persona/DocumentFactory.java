@@ -1,0 +1,182 @@
+package vn.cccd.mock.persona;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.cccd.mock.chip.ChipProfile;
+import vn.cccd.mock.fault.DocumentFault;
+import vn.cccd.mock.pki.DeterministicSigning;
+import vn.cccd.mock.pki.MockPki;
+import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.lds.ActiveAuthenticationInfo;
+import vn.cccd.reader.lds.ChipAuthenticationInfo;
+import vn.cccd.reader.lds.ChipAuthenticationPublicKeyInfo;
+import vn.cccd.reader.lds.ComFile;
+import vn.cccd.reader.lds.Dg14File;
+import vn.cccd.reader.lds.Dg15File;
+import vn.cccd.reader.lds.Dg1File;
+import vn.cccd.reader.lds.Dg2File;
+import vn.cccd.reader.lds.LdsFile;
+import vn.cccd.reader.lds.Mrz;
+import vn.cccd.reader.lds.PersonMapper;
+import vn.cccd.reader.lds.SecurityInfo;
+import vn.cccd.reader.lds.SecurityInfos;
+import vn.cccd.reader.lds.SodFile;
+import vn.cccd.reader.model.Person;
+
+/**
+ * Builds a persona's document with the reader's own LDS builders: DG1 (TD1 in the Vietnamese layout, or TD3
+ * for a passport), DG13, DG2 (the persona's portrait or a generated one), DG14 (Chip Authentication and the
+ * EC Active Authentication algorithm), DG15, EF.COM and the SOD signed by the test PKI's Document Signer (EC
+ * for CCCDs, RSA for passports, so both families are exercised). Deterministic: the same persona gives the
+ * same bytes on every run. Document faults are applied here, after signing.
+ */
+public final class DocumentFactory {
+    /** Holders from 58 have cards without expiry; the portrait gets grey hair from this age too. */
+    static final int GREY_AGE = 58;
+    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
+
+    private DocumentFactory() {
+    }
+
+    /** The document files by LDS file (no faults applied). */
+    public static Map<LdsFile, byte[]> files(Persona persona) {
+        return build(persona, List.of()).files;
+    }
+
+    public static ChipProfile profile(Persona persona, List<DocumentFault> faults) {
+        Built b = build(persona, faults);
+        Map<Integer, byte[]> byFid = new HashMap<>();
+        b.files.forEach((f, bytes) -> byFid.put(f.fid(), bytes));
+        Set<Integer> denied = persona.isCccd() ? Set.of(LdsFile.DG3.fid()) : Set.of();
+        DocumentKeys keys = DocumentKeys.of(persona);
+        Persona.Access access = persona.access();
+        return new ChipProfile(byFid, denied, b.bacKey, access.can(), access.bac(), access.pace(),
+                keys.activeAuthentication(), keys.chipAuthentication(), true);
+    }
+
+    private record Built(Map<LdsFile, byte[]> files, MrzKey bacKey) {
+    }
+
+    private static Built build(Persona persona, List<DocumentFault> faults) {
+        Person p = persona.person();
+        LocalDate birth = LocalDate.parse(p.dateOfBirth());
+        LocalDate expiry = expiry(persona);
+        Mrz mrz = persona.isCccd()
+                ? Mrz.vietnameseId(p.idNumber(), p.fullName(), birth, sexLetter(p.sex()), expiry)
+                : passportMrz(persona, birth, expiry);
+        EnumMap<LdsFile, byte[]> files = new EnumMap<>(LdsFile.class);
+        files.put(LdsFile.DG1, new Dg1File(mrz).encode());
+        files.put(LdsFile.DG2, Dg2File.ofJpeg(portrait(persona, birth)).encode());
+        if (persona.isCccd()) {
+            files.put(LdsFile.DG13, PersonMapper.toDg13(p).build().encode());
+        }
+        DocumentKeys keys = DocumentKeys.of(persona);
+        List<SecurityInfo> dg14 = new ArrayList<>();
+        if (keys.chipAuthentication() != null) {
+            BigInteger keyId = BigInteger.ONE;
+            dg14.add(new ChipAuthenticationInfo(SecurityInfo.ID_CA + ".2.2", 1, keyId));
+            dg14.add(ChipAuthenticationPublicKeyInfo.of(keys.chipAuthentication().getPublic(), keyId));
+        }
+        KeyPair aa = keys.activeAuthentication();
+        if (aa != null && "EC".equals(aa.getPublic().getAlgorithm())) {
+            dg14.add(ActiveAuthenticationInfo.of("1.2.840.10045.4.3.2")); // ecdsa-with-SHA256
+        }
+        if (!dg14.isEmpty()) {
+            files.put(LdsFile.DG14, new Dg14File(new SecurityInfos(dg14)).encode());
+        }
+        if (aa != null) {
+            files.put(LdsFile.DG15, Dg15File.of(aa.getPublic()).encode());
+        }
+        List<LdsFile> listed = new ArrayList<>(files.keySet());
+        if (persona.isCccd()) {
+            listed.add(LdsFile.DG3);
+        }
+        listed.sort(null);
+        files.put(LdsFile.COM, ComFile.of(listed).encode());
+        files.put(LdsFile.SOD, sign(signer(persona, faults), files));
+        if (faults.contains(DocumentFault.TAMPER_DG13) && files.containsKey(LdsFile.DG13)) {
+            files.put(LdsFile.DG13, DocumentTampering.tamperDg13(files.get(LdsFile.DG13)));
+        }
+        if (faults.contains(DocumentFault.BAD_SOD_SIGNATURE)) {
+            files.put(LdsFile.SOD, DocumentTampering.corruptSignature(files.get(LdsFile.SOD)));
+        }
+        MrzKey key = new MrzKey(mrz.documentNumber(), birth.format(YYMMDD),
+                expiry == null ? Mrz.VIETNAM_NO_EXPIRY : expiry.format(YYMMDD));
+        return new Built(files, key);
+    }
+
+    static LocalDate expiry(Persona persona) {
+        String e = persona.document().expiryDate() != null ? persona.document().expiryDate()
+                : persona.person().expiryDate();
+        return e == null ? null : LocalDate.parse(e);
+    }
+
+    private static Mrz passportMrz(Persona persona, LocalDate birth, LocalDate expiry) {
+        Person p = persona.person();
+        String name = p.fullName().strip();
+        int space = name.indexOf(' ');
+        String nationality = p.nationality() != null && p.nationality().matches("[A-Z]{1,3}") ? p.nationality()
+                : persona.issuingState();
+        return Mrz.builder(Mrz.Format.TD3).documentCode("P").issuingState(persona.issuingState())
+                .documentNumber(persona.documentNumber()).dateOfBirth(birth).sex(sexLetter(p.sex()))
+                .dateOfExpiry(expiry == null ? LocalDate.of(2099, 12, 31) : expiry).nationality(nationality)
+                .name(space < 0 ? name : name.substring(0, space), space < 0 ? "" : name.substring(space + 1))
+                .build();
+    }
+
+    static char sexLetter(String sex) {
+        if (sex == null) {
+            return '<';
+        }
+        return switch (sex) {
+            case "Nam", "M" -> 'M';
+            case "Nữ", "F" -> 'F';
+            default -> '<';
+        };
+    }
+
+    private static byte[] portrait(Persona persona, LocalDate birth) {
+        if (persona.face() != null) {
+            try {
+                return Files.readAllBytes(Path.of(persona.face()));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the portrait of persona " + persona.name(), e);
+            }
+        }
+        boolean grey = birth.plusYears(GREY_AGE).isBefore(LocalDate.of(2026, 1, 1));
+        return PortraitGenerator.jpeg(persona.name(), sexLetter(persona.person().sex()) == 'F', grey);
+    }
+
+    private static byte[] sign(MockPki.DocumentSigner ds, Map<LdsFile, byte[]> files) {
+        Map<Integer, byte[]> groups = new TreeMap<>();
+        files.forEach((f, bytes) -> {
+            if (f.isDataGroup()) {
+                groups.put(f.dataGroupNumber(), bytes);
+            }
+        });
+        return SodFile.build(ds.hash(), groups, ds.certificate(),
+                DeterministicSigning.contentSigner(ds.keys().getPrivate(), ds.hash()));
+    }
+
+    /** Which Document Signer signs a persona's SOD. */
+    static MockPki.DocumentSigner signer(Persona persona, List<DocumentFault> faults) {
+        MockPki pki = MockPki.instance();
+        if (faults.contains(DocumentFault.UNKNOWN_CSCA)) {
+            return pki.unknownDocumentSigner();
+        }
+        return pki.documentSigner(persona.isCccd() ? MockPki.Family.EC : MockPki.Family.RSA);
+    }
+}

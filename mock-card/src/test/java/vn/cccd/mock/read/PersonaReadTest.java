@@ -1,0 +1,111 @@
+package vn.cccd.mock.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.cccd.mock.MockCards;
+import vn.cccd.mock.chip.Chip;
+import vn.cccd.mock.fault.Fault;
+import vn.cccd.mock.persona.DocumentFactory;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+import vn.cccd.mock.pki.MockPki;
+import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.PassiveAuthentication;
+import vn.cccd.reader.model.Verification;
+import vn.cccd.reader.read.DocumentReader;
+import vn.cccd.reader.read.ProgressListener;
+import vn.cccd.reader.read.ReadRequest;
+import vn.cccd.reader.transport.CardTransport;
+
+/** Every built-in persona, built with the LDS builders and signed by the mock PKI, reads back as itself. */
+class PersonaReadTest {
+    @TempDir
+    static Path trust;
+
+    @BeforeAll
+    static void writeAnchors() throws Exception {
+        MockPki.instance().writeTrustAnchors(trust);
+    }
+
+    static List<String> personas() {
+        return Personas.builtInNames();
+    }
+
+    static CardTransport wire(Chip chip) {
+        return new CardTransport() {
+            @Override
+            public byte[] transceive(byte[] command) {
+                return chip.process(command);
+            }
+
+            @Override
+            public boolean supportsExtendedLength() {
+                return true;
+            }
+        };
+    }
+
+    static CardReadResult read(Persona p, String... faults) {
+        Chip chip = MockCards.chip(p, Fault.parseAll(List.of(faults)));
+        ReadRequest request = new ReadRequest(List.of(DocumentFactory.profile(p, List.of()).bacKey()), true, List.of(trust));
+        return new DocumentReader().read(wire(chip), request, ProgressListener.NONE);
+    }
+
+    @ParameterizedTest
+    @MethodSource("personas")
+    void readsAsItselfAndIsAuthentic(String name) {
+        Persona p = Personas.builtIn(name);
+        CardReadResult r = read(p);
+        assertThat(r.verification().overall()).as(r.verification().passiveAuthentication().problems().toString())
+                .isEqualTo(Verification.Overall.AUTHENTIC);
+        assertThat(r.person().fullName()).isEqualTo(p.person().fullName());
+        assertThat(r.person().dateOfBirth()).isEqualTo(p.person().dateOfBirth());
+        if (p.isCccd()) {
+            assertThat(r.person()).isEqualTo(p.person());
+            assertThat(r.document().documentNumber()).isEqualTo(p.documentNumber());
+            assertThat(r.dataGroups()).contains("COM", "SOD", "DG1", "DG2", "DG13");
+        } else {
+            assertThat(r.document().type()).isEqualTo("PASSPORT");
+            assertThat(r.dataGroups()).doesNotContain("DG13");
+        }
+        assertThat(r.face()).isNotNull();
+        assertThat(r.verification().passiveAuthentication().dataGroupHashes())
+                .doesNotContainValue(PassiveAuthentication.HashStatus.MISMATCH);
+    }
+
+    @Test
+    void documentsAreDeterministic() {
+        Persona p = Personas.builtIn("nguyen-van-a");
+        assertThat(DocumentFactory.files(p)).usingRecursiveComparison().isEqualTo(DocumentFactory.files(p));
+    }
+
+    @Test
+    void tamperedDg13IsNotAuthenticAndNamed() {
+        CardReadResult r = read(Personas.builtIn("nguyen-van-a"), "tamper-dg13");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.NOT_AUTHENTIC);
+        assertThat(r.verification().passiveAuthentication().dataGroupHashes())
+                .containsEntry("DG13", PassiveAuthentication.HashStatus.MISMATCH);
+        assertThat(r.verification().passiveAuthentication().problems()).anyMatch(s -> s.contains("DG13"));
+    }
+
+    @Test
+    void aBadSodSignatureIsNotAuthentic() {
+        CardReadResult r = read(Personas.builtIn("nguyen-thi-a"), "bad-sod-signature");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.NOT_AUTHENTIC);
+        assertThat(r.verification().passiveAuthentication().signatureValid()).isFalse();
+    }
+
+    @Test
+    void anUnknownCscaIsUnverified() {
+        CardReadResult r = read(Personas.builtIn("nguyen-thi-a"), "unknown-csca");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.UNVERIFIED);
+        assertThat(r.verification().passiveAuthentication().status()).isEqualTo(PassiveAuthentication.Status.UNTRUSTED);
+    }
+}
