@@ -24,6 +24,7 @@ import vn.cccd.reader.lds.ActiveAuthenticationInfo;
 import vn.cccd.reader.lds.ChipAuthenticationInfo;
 import vn.cccd.reader.lds.ChipAuthenticationPublicKeyInfo;
 import vn.cccd.reader.lds.ComFile;
+import vn.cccd.reader.lds.Dg11File;
 import vn.cccd.reader.lds.Dg14File;
 import vn.cccd.reader.lds.Dg15File;
 import vn.cccd.reader.lds.Dg1File;
@@ -82,6 +83,11 @@ public final class DocumentFactory {
         files.put(LdsFile.DG2, Dg2File.ofJpeg(portrait(persona, birth)).encode());
         if (persona.isCccd()) {
             files.put(LdsFile.DG13, PersonMapper.toDg13(p).build().encode());
+        } else {
+            String name = p.fullName().strip();
+            int space = name.indexOf(' ');
+            String stored = space < 0 ? name : name.substring(0, space) + "<<" + name.substring(space + 1);
+            files.put(LdsFile.DG11, Dg11File.builder().fullName(stored).fullDateOfBirth(birth).build().encode());
         }
         DocumentKeys keys = DocumentKeys.of(persona);
         List<SecurityInfo> dg14 = new ArrayList<>();
@@ -92,7 +98,7 @@ public final class DocumentFactory {
         }
         KeyPair aa = keys.activeAuthentication();
         if (aa != null && "EC".equals(aa.getPublic().getAlgorithm())) {
-            dg14.add(ActiveAuthenticationInfo.of("1.2.840.10045.4.3.2")); // ecdsa-with-SHA256
+            dg14.add(ActiveAuthenticationInfo.of("0.4.0.127.0.7.1.1.4.1.3")); // ecdsa-plain-SHA256 (BSI TR-03111), as ICAO asks
         }
         if (!dg14.isEmpty()) {
             files.put(LdsFile.DG14, new Dg14File(new SecurityInfos(dg14)).encode());
@@ -100,11 +106,17 @@ public final class DocumentFactory {
         if (aa != null) {
             files.put(LdsFile.DG15, Dg15File.of(aa.getPublic()).encode());
         }
-        List<LdsFile> listed = new ArrayList<>(files.keySet());
+        List<LdsFile> listed = new ArrayList<>();
         if (persona.isCccd()) {
-            listed.add(LdsFile.DG3);
+            // the order real CCCD chips list their data groups in, DG3 (fingerprints, EAC-protected) included
+            for (LdsFile f : ComFile.CCCD_DATA_GROUPS) {
+                if (f == LdsFile.DG3 || files.containsKey(f)) {
+                    listed.add(f);
+                }
+            }
+        } else {
+            listed.addAll(files.keySet());
         }
-        listed.sort(null);
         files.put(LdsFile.COM, ComFile.of(listed).encode());
         files.put(LdsFile.SOD, sign(signer(persona, faults), files));
         if (faults.contains(DocumentFault.TAMPER_DG13) && files.containsKey(LdsFile.DG13)) {
