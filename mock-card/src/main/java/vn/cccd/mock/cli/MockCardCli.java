@@ -17,11 +17,13 @@ import vn.cccd.mock.MockCards;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.fault.Fault;
 import vn.cccd.mock.link.LinkModel;
+import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
 import vn.cccd.mock.vpcd.VpcdAddress;
 import vn.cccd.mock.vpcd.VpcdClient;
+import vn.cccd.reader.read.DocumentFiles;
 
 /**
  * Entry point of mock-card.jar: {@code personas}, {@code serve}, {@code pki}. Exit codes: 0 done, 2 bad
@@ -29,7 +31,8 @@ import vn.cccd.mock.vpcd.VpcdClient;
  */
 @Command(name = "mock-card", mixinStandardHelpOptions = true, version = "mock-card 0.1",
         description = "A software CCCD chip with fake personas, for tests, demos and integrators.",
-        subcommands = {MockCardCli.PersonasCommand.class, MockCardCli.ServeCommand.class, MockCardCli.PkiCommand.class})
+        subcommands = {MockCardCli.PersonasCommand.class, MockCardCli.ServeCommand.class, MockCardCli.PkiCommand.class,
+            MockCardCli.FilesCommand.class})
 public final class MockCardCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
@@ -103,6 +106,33 @@ public final class MockCardCli implements Runnable {
             for (Path p : MockPki.instance().writeTrustAnchors(out)) {
                 spec.commandLine().getOut().println(p);
             }
+            return EXIT_OK;
+        }
+    }
+
+    @Command(name = "files", description = {
+        "Write a persona's chip files (COM.bin, SOD.bin, DG1.bin ...) into a directory, as 'cccd-reader read --save'",
+        "does, for 'cccd-reader verify DIR'. Document faults (tamper-dg13, bad-sod-signature, unknown-csca) apply."})
+    static final class FilesCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--persona", required = true, paramLabel = "NAME-OR-FILE",
+                description = "a built-in persona (see 'personas') or a persona JSON file")
+        String persona;
+
+        @Option(names = "--out", required = true, paramLabel = "DIR", description = "directory to write into")
+        Path out;
+
+        @Option(names = "--fault", paramLabel = "NAME", description = "a document fault (repeatable)")
+        List<String> faults = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            Persona p = Personas.resolve(persona);
+            List<Fault> parsed = Fault.parseAll(faults);
+            new DocumentFiles(DocumentFactory.files(p, MockCards.documentFaults(parsed))).save(out);
+            spec.commandLine().getOut().println("mock-card: files of '" + p.name() + "' written to " + out);
             return EXIT_OK;
         }
     }

@@ -54,7 +54,12 @@ public final class DocumentFactory {
 
     /** The document files by LDS file (no faults applied). */
     public static Map<LdsFile, byte[]> files(Persona persona) {
-        return build(persona, List.of()).files;
+        return files(persona, List.of());
+    }
+
+    /** The document files with the document faults applied (what the chip holds). */
+    public static Map<LdsFile, byte[]> files(Persona persona, List<DocumentFault> faults) {
+        return build(persona, faults).files;
     }
 
     public static ChipProfile profile(Persona persona, List<DocumentFault> faults) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cccd-reader", mixinStandardHelpOptions = true, versionProvider = ReaderCli.Version.class,
         description = {"Đọc và xác thực chip CCCD / Reads and verifies the chip of a Vietnamese CCCD (ICAO 9303)."},
-        subcommands = {})
+        subcommands = {VerifyCommand.class})
 public final class ReaderCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

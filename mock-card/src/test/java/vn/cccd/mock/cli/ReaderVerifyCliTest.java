@@ -1,0 +1,114 @@
+package vn.cccd.mock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cccd.reader.cli.ReaderCli;
+import vn.cccd.reader.model.Json;
+
+/** {@code mock-card files} then {@code cccd-reader verify DIR --trust DIR --json}: the contract JSON and exit codes. */
+class ReaderVerifyCliTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run reader(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = ReaderCli.run(args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static int mock(String... args) {
+        java.io.StringWriter sink = new java.io.StringWriter();
+        return MockCardCli.run(args, new java.io.PrintWriter(sink), new java.io.PrintWriter(sink));
+    }
+
+    Path trust() {
+        Path t = tmp.resolve("trust");
+        assertThat(mock("pki", "--out", t.toString())).isZero();
+        return t;
+    }
+
+    Path files(String persona, String... faults) {
+        Path d = tmp.resolve(persona + faults.length);
+        String[] args = new String[4 + 2 * faults.length];
+        args[0] = "files";
+        args[1] = "--persona";
+        args[2] = persona;
+        args[3] = "--out=" + d;
+        for (int i = 0; i < faults.length; i++) {
+            args[4 + 2 * i] = "--fault";
+            args[5 + 2 * i] = faults[i];
+        }
+        assertThat(mock(args)).isZero();
+        return d;
+    }
+
+    @Test
+    void aSyntheticDocumentVerifiesAuthenticWithTheContractJson() throws Exception {
+        Path dir = files("nguyen-thi-hong-nhung");
+        assertThat(dir.resolve("SOD.bin")).exists();
+        assertThat(dir.resolve("DG13.bin")).exists();
+        Run r = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
+        assertThat(json.at("/verification/passiveAuthentication/status").asText()).isEqualTo("VALID");
+        assertThat(json.at("/verification/passiveAuthentication/dataGroupHashes/DG13").asText()).isEqualTo("MATCH");
+        assertThat(json.at("/verification/passiveAuthentication/csca/subject").asText()).contains("CN=");
+        assertThat(json.at("/person/fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");
+        assertThat(json.at("/document/type").asText()).isEqualTo("CCCD");
+        assertThat(json.at("/face/mimeType").asText()).isEqualTo("image/jpeg");
+        assertThat(json.at("/dataGroups")).isNotEmpty();
+        assertThat(json.has("stats")).isTrue();
+    }
+
+    @Test
+    void aTamperedDg13ExitsTenAndNamesDg13() throws Exception {
+        Run r = reader("verify", files("nguyen-van-a", "tamper-dg13").toString(), "--trust", trust().toString(), "--json");
+        assertThat(r.exit()).isEqualTo(10);
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("NOT_AUTHENTIC");
+        assertThat(json.at("/verification/passiveAuthentication/dataGroupHashes/DG13").asText()).isEqualTo("MISMATCH");
+        Run text = reader("verify", files("nguyen-van-a", "tamper-dg13").toString(), "--trust", trust().toString());
+        assertThat(text.out()).contains("NOT_AUTHENTIC").contains("DG13 does not match");
+    }
+
+    @Test
+    void withoutTrustTheVerdictIsUnverifiedExitTen() {
+        Run r = reader("verify", files("mara-kessler").toString());
+        assertThat(r.exit()).isEqualTo(10);
+        assertThat(r.out()).contains("UNVERIFIED").contains("No trust anchors");
+    }
+
+    @Test
+    void garbageFilesExitSixAndAMissingDirectoryExitsTwo() throws Exception {
+        Path dir = files("nguyen-van-a");
+        Files.write(dir.resolve("DG1.bin"), new byte[] {0x61, 0x7F, 0x01});
+        Run r = reader("verify", dir.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(6);
+        assertThat(r.err()).contains("DG1");
+        assertThat(reader("verify", tmp.resolve("nope").toString()).exit()).isEqualTo(2);
+        assertThat(reader("verify").exit()).isEqualTo(2);
+        assertThat(reader("frobnicate").exit()).isEqualTo(2);
+    }
+}
