@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javax.imageio.ImageIO;
 import vn.cccd.kiosk.cards.CardService;
-import vn.cccd.kiosk.cards.CccdKeys;
 import vn.cccd.kiosk.cards.Consent;
 import vn.cccd.kiosk.cards.DemoCards;
 import vn.cccd.kiosk.cards.StoredDocument;
@@ -34,6 +33,7 @@ import vn.cccd.kiosk.server.http.ApiRequest;
 import vn.cccd.kiosk.server.http.ApiResponse;
 import vn.cccd.kiosk.server.http.Router;
 import vn.cccd.reader.access.AccessKey;
+import vn.cccd.reader.access.CccdKeys;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Face;
 

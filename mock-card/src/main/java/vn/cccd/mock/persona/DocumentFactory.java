@@ -69,8 +69,10 @@ public final class DocumentFactory {
         Set<Integer> denied = persona.isCccd() ? Set.of(LdsFile.DG3.fid()) : Set.of();
         DocumentKeys keys = DocumentKeys.of(persona);
         Persona.Access access = persona.access();
+        // Extended length is not confirmed on real CCCD chips (cccd-card.md, Q3), so mock cards do without it:
+        // readers must do well with short APDUs.
         return new ChipProfile(byFid, denied, b.bacKey, access.can(), access.bac(), access.pace(),
-                keys.activeAuthentication(), keys.chipAuthentication(), true);
+                keys.activeAuthentication(), keys.chipAuthentication(), false);
     }
 
     private record Built(Map<LdsFile, byte[]> files, MrzKey bacKey) {

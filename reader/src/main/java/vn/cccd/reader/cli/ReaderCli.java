@@ -2,6 +2,7 @@ package vn.cccd.reader.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.cccd.reader.transport.PcscReaders;
 
 /**
  * Entry point of {@code cccd-reader.jar}: {@code list}, {@code read}, {@code verify} and {@code qr}, with the
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "cccd-reader", mixinStandardHelpOptions = true, versionProvider = ReaderCli.Version.class,
         description = {"Đọc và xác thực chip CCCD / Reads and verifies the chip of a Vietnamese CCCD (ICAO 9303)."},
-        subcommands = {VerifyCommand.class})
+        subcommands = {ListCommand.class, ReadCommand.class, VerifyCommand.class})
 public final class ReaderCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,13 +21,33 @@ public final class ReaderCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", "vn/cccd/reader/cli/logback-cli.xml");
+        }
         System.exit(run(args));
     }
+
+    private static volatile PcscReaders readers;
 
     /** Runs a command line and returns its exit code (tests call this instead of {@link #main}). */
     public static int run(String... args) {
         CommandLine cl = commandLine();
         return cl.execute(args);
+    }
+
+    /** As {@link #run(String...)} with the readers of another javax.smartcardio provider (the mock card's). */
+    public static synchronized int run(PcscReaders with, String... args) {
+        readers = with;
+        try {
+            return run(args);
+        } finally {
+            readers = null;
+        }
+    }
+
+    static PcscReaders readers() {
+        PcscReaders r = readers;
+        return r != null ? r : PcscReaders.system();
     }
 
     static CommandLine commandLine() {

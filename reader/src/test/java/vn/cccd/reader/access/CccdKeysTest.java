@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.cards;
+package vn.cccd.reader.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,16 +7,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.MethodSource;
-import vn.cccd.kiosk.testing.FakeCardSource;
-import vn.cccd.mock.persona.Persona;
-import vn.cccd.mock.persona.Personas;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.MrzKey;
 
 class CccdKeysTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
@@ -37,21 +30,6 @@ class CccdKeysTest {
         List<AccessKey> keys = CccdKeys.candidates("001095004821", born, issued, null, TODAY);
         assertThat(keys).singleElement().isEqualTo(new MrzKey("095004821",
                 born.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")), expiry));
-    }
-
-    static Stream<Persona> cccdPersonas() {
-        return Personas.builtIn().stream().filter(Persona::isCccd);
-    }
-
-    @ParameterizedTest
-    @MethodSource("cccdPersonas")
-    void everyPersonasChipOpensWithWhatThePersonTypes(Persona p) {
-        LocalDate dob = LocalDate.parse(p.person().dateOfBirth());
-        MrzKey expected = FakeCardSource.keyOf(p.name());
-        assertThat(CccdKeys.candidates(p.person().idNumber(), dob, LocalDate.parse(p.person().issueDate()), null, TODAY))
-                .containsExactly(expected);
-        // without the issue date the right key is among the candidates
-        assertThat(CccdKeys.candidates(p.person().idNumber(), dob, null, null, TODAY)).contains(expected);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.cards;
+package vn.cccd.reader.access;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.MrzKey;
 
 /**
  * The BAC keys to try for a CCCD / thẻ Căn cước from what the person types: the 12-digit ID number (the MRZ
@@ -18,14 +16,13 @@ import vn.cccd.reader.access.MrzKey;
  * from 58 has no expiry ({@code 991231} in the MRZ). With the issue date the expiry is known; without it every
  * candidate is tried, the likely ones first.
  *
- * <p>TODO(kiosk): use the reader's own rule ({@code vn.cccd.reader.access}, owned by the protocol work) once it is
- * in main, so that the CLI and the kiosk cannot disagree.
+ * <p>The one rule for the CLI, the QR path and the kiosk, so they cannot disagree.
  */
 public final class CccdKeys {
     static final int[] RENEWAL_AGES = {14, 25, 40, 60};
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     /** The MRZ expiry of a card without one. */
-    static final String NO_EXPIRY = "991231";
+    public static final String NO_EXPIRY = "991231";
 
     private CccdKeys() {
     }
@@ -79,7 +76,7 @@ public final class CccdKeys {
     }
 
     /** The MRZ expiry (YYMMDD) of a card issued on {@code issueDate}. */
-    static String expiryFor(LocalDate dateOfBirth, LocalDate issueDate) {
+    public static String expiryFor(LocalDate dateOfBirth, LocalDate issueDate) {
         for (int age : RENEWAL_AGES) {
             LocalDate renewal = dateOfBirth.plusYears(age);
             if (issueDate.isBefore(renewal.minusYears(2))) {

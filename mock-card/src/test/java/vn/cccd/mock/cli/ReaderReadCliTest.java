@@ -1,0 +1,128 @@
+package vn.cccd.mock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cccd.mock.MockCards;
+import vn.cccd.mock.pcsc.VirtualTerminals;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+import vn.cccd.mock.pki.MockPki;
+import vn.cccd.reader.cli.ReaderCli;
+import vn.cccd.reader.model.Json;
+import vn.cccd.reader.transport.PcscReaders;
+
+/** {@code cccd-reader read} through javax.smartcardio with the mock provider: exit codes and JSON of the contract. */
+class ReaderReadCliTest {
+    @TempDir
+    static Path tmp;
+    static Path trust;
+
+    @BeforeAll
+    static void anchors() throws Exception {
+        trust = tmp.resolve("trust");
+        MockPki.instance().writeTrustAnchors(trust);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run read(String persona, List<String> faults, String... args) {
+        VirtualTerminals terminals = new VirtualTerminals("Reader A", "Reader B");
+        if (persona != null) {
+            terminals.terminal("Reader B").insert(MockCards.chip(persona, faults.toArray(new String[0])));
+        }
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = ReaderCli.run(new PcscReaders(terminals::terminalFactory), args);
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    static String[] cccdKey(String persona, String... more) {
+        Persona p = Personas.builtIn(persona);
+        List<String> a = new java.util.ArrayList<>(List.of("read", "--id-number", p.person().idNumber(), "--dob",
+                p.person().dateOfBirth(), "--trust", trust.toString()));
+        a.addAll(List.of(more));
+        return a.toArray(new String[0]);
+    }
+
+    @Test
+    void readsTheCardOnWhicheverReaderHasItAndVerifiesItAuthentic() throws Exception {
+        Run r = read("nguyen-thi-a", List.of(), cccdKey("nguyen-thi-a", "--json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
+        assertThat(json.at("/verification/accessControl").asText()).isEqualTo("BAC");
+        assertThat(json.at("/person/fullName").asText()).isEqualTo(Personas.builtIn("nguyen-thi-a").person().fullName());
+        assertThat(json.at("/stats/apdus").asInt()).isPositive();
+        assertThat(json.has("face")).isTrue();
+    }
+
+    @Test
+    void noFaceSaveAndFaceOut() throws Exception {
+        Path save = tmp.resolve("saved");
+        Run r = read("tran-van-uong", List.of(), cccdKey("tran-van-uong", "--no-face", "--save", save.toString(), "--json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(Json.MAPPER.readTree(r.out()).has("face")).isFalse();
+        assertThat(save.resolve("DG13.bin")).exists();
+        assertThat(save.resolve("DG2.bin")).doesNotExist();
+        Path face = tmp.resolve("face.jpg");
+        assertThat(read("tran-van-uong", List.of(), cccdKey("tran-van-uong", "--face-out", face.toString())).exit()).isZero();
+        assertThat(Files.readAllBytes(face)).startsWith((byte) 0xFF, (byte) 0xD8);
+        // and the saved files verify offline to the same verdict
+        assertThat(ReaderVerifyCliTest.reader("verify", save.toString(), "--trust", trust.toString()).exit()).isZero();
+    }
+
+    @Test
+    void theFaultsOfTheContractGiveTheirExitCodes() {
+        Run removed = read("nguyen-van-a", List.of("remove-after:20"), cccdKey("nguyen-van-a"));
+        assertThat(removed.exit()).as(removed.out() + removed.err()).isEqualTo(5);
+        assertThat(removed.err()).contains("CARD_REMOVED");
+        Run tampered = read("nguyen-van-a", List.of("tamper-dg13"), cccdKey("nguyen-van-a"));
+        assertThat(tampered.exit()).isEqualTo(10);
+        assertThat(tampered.out()).contains("DG13").contains("NOT_AUTHENTIC");
+        Run limited = read("nguyen-van-a", List.of("max-le:100"), cccdKey("nguyen-van-a"));
+        assertThat(limited.exit()).as(limited.err()).isZero();
+        Run garbage = read("nguyen-van-a", List.of("garbage-after:12"), cccdKey("nguyen-van-a"));
+        assertThat(garbage.exit()).isIn(5, 6);
+    }
+
+    @Test
+    void wrongKeyNoCardAndUsageErrors() {
+        Persona p = Personas.builtIn("nguyen-van-a");
+        Run wrong = read("nguyen-van-a", List.of(), "read", "--id-number", p.person().idNumber(), "--dob", "1999-09-09",
+                "--expiry", "2039-09-09");
+        assertThat(wrong.exit()).isEqualTo(4);
+        assertThat(read(null, List.of(), cccdKey("nguyen-van-a")).exit()).isEqualTo(3);
+        assertThat(read("nguyen-van-a", List.of(), "read", "--reader", "Nope", "--mrz", "A:1:2").exit()).isEqualTo(2);
+        assertThat(read("nguyen-van-a", List.of(), "read", "--reader", "Nope", "--mrz", "123456789:900101:300101").exit())
+                .isEqualTo(3);
+        assertThat(read("nguyen-van-a", List.of(), "read").exit()).isEqualTo(2);
+        assertThat(read("nguyen-van-a", List.of(), "read", "--id-number", "123", "--dob", "1990-01-01").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void listShowsTheReadersAndWhichHasACard() {
+        Run r = read("nguyen-van-a", List.of(), "list");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("0\tReader A\tno card").contains("1\tReader B\tcard present");
+    }
+}

@@ -1,0 +1,114 @@
+package vn.cccd.reader.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Callable;
+import javax.smartcardio.CardTerminal;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.cccd.reader.access.AccessKey;
+import vn.cccd.reader.error.NoCardException;
+import vn.cccd.reader.error.ReaderException;
+import vn.cccd.reader.read.DocumentReader;
+import vn.cccd.reader.read.ProgressListener;
+import vn.cccd.reader.read.ReadRequest;
+import vn.cccd.reader.transport.CardTransport;
+import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.PcscTransport;
+import vn.cccd.reader.transport.TracingTransport;
+
+/** {@code read}: reads and verifies the card on a PC/SC reader. */
+@Command(name = "read", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Đọc và xác thực chip / Reads the chip on a PC/SC reader and verifies it."})
+final class ReadCommand implements Callable<Integer> {
+    @Option(names = "--reader", paramLabel = "NAME-OR-INDEX", description = "the reader (default: the one with a card)")
+    String reader;
+
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    KeyOptions key;
+
+    @Option(names = "--trust", paramLabel = "DIR", description = "CSCA certificates and master lists (repeatable)")
+    List<Path> trust = new ArrayList<>();
+
+    @Option(names = "--no-face", description = "do not read the portrait (DG2)")
+    boolean noFace;
+
+    @Option(names = "--face-out", paramLabel = "FILE", description = "write the portrait image to FILE")
+    Path faceOut;
+
+    @Option(names = "--save", paramLabel = "DIR", description = "also write the raw files read (COM.bin, DG1.bin ...)")
+    Path save;
+
+    @Option(names = "--json", description = "print the card read JSON of the contract")
+    boolean json;
+
+    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
+            description = "wait this long for a card to be placed (default: do not wait)")
+    int waitSeconds;
+
+    @Override
+    public Integer call() {
+        List<AccessKey> keys;
+        try {
+            keys = key.keys();
+        } catch (IllegalArgumentException e) {
+            System.err.println("cccd-reader read: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        ReadRequest request = new ReadRequest(keys, !noFace, trust);
+        try {
+            PcscReaders readers = ReaderCli.readers();
+            CardTerminal terminal = readers.terminal(reader);
+            if (!readers.waitForCard(terminal, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1))) {
+                throw NoCardException.noCard("no card on reader '" + terminal.getName() + "'");
+            }
+            DocumentReader.Outcome outcome;
+            try (PcscTransport card = readers.connect(terminal)) {
+                CardTransport transport = TracingTransport.standard(card);
+                ProgressListener progress = json ? ProgressListener.NONE : new ConsoleProgress();
+                outcome = new DocumentReader().readWithFiles(transport, request, progress);
+            }
+            if (save != null) {
+                outcome.files().save(save);
+            }
+            if (faceOut != null && outcome.result().face() != null) {
+                Files.write(faceOut, Base64.getDecoder().decode(outcome.result().face().base64()));
+            }
+            ResultPrinter.print(noFace ? outcome.result().withoutFace() : outcome.result(), json, System.out);
+            return ExitCodes.of(outcome.result());
+        } catch (ReaderException e) {
+            return Failures.report(e, json);
+        } catch (IOException e) {
+            System.err.println("cccd-reader read: cannot write: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    /** One line per file on stderr, updated in place. */
+    static final class ConsoleProgress implements ProgressListener {
+        private String last = "";
+
+        @Override
+        public void onProgress(String file, int done, int total) {
+            if (total < 0) {
+                return;
+            }
+            if (!file.equals(last)) {
+                if (!last.isEmpty()) {
+                    System.err.println();
+                }
+                last = file;
+            }
+            System.err.print("\r  " + file + ": " + done + "/" + total + " bytes");
+            if (done == total) {
+                System.err.flush();
+            }
+        }
+    }
+}
