@@ -20,7 +20,7 @@ import vn.cccd.mock.chip.ChipRemovedException;
 import vn.cccd.mock.pcsc.VirtualTerminals;
 import vn.cccd.reader.access.CccdKeys;
 import vn.cccd.reader.error.CardLostException;
-import vn.cccd.reader.error.TransportException;
+import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 
@@ -100,9 +100,9 @@ class PcscCardSourceTest {
     void noCardOrNoReaderAreTypedErrors() {
         PcscCardSource source = new PcscCardSource(terminals::terminalFactory, (t, r, p) -> TestCards.authentic("nguyen-van-a"));
         assertThatThrownBy(() -> source.read("Mock A", request(), ProgressListener.NONE))
-                .isInstanceOf(CardLostException.class);
+                .isInstanceOf(NoCardException.class).hasMessageContaining("no card");
         assertThatThrownBy(() -> source.read("Mock Z", request(), ProgressListener.NONE))
-                .isInstanceOf(TransportException.class).hasMessageContaining("Mock Z");
+                .isInstanceOf(NoCardException.class).hasMessageContaining("Mock Z");
     }
 
     @Test
