@@ -137,7 +137,7 @@ public final class PcscReaders {
         }
     }
 
-    /** Connects to the card on {@code terminal} (any protocol) with exclusive access when the reader allows it. */
+    /** Connects to the card on {@code terminal} (any protocol). */
     public PcscTransport connect(CardTerminal terminal) {
         Card card;
         try {
@@ -154,13 +154,9 @@ public final class PcscReaders {
         } catch (IllegalStateException e) {
             throw new CardLostException("the card left the reader while connecting", e);
         }
-        boolean exclusive = false;
-        try {
-            card.beginExclusive();
-            exclusive = true;
-        } catch (CardException | IllegalStateException e) {
-            LOG.debug("no exclusive access to the card: {}", e.toString());
-        }
-        return new PcscTransport(card, exclusive);
+        // No beginExclusive(): javax.smartcardio ties exclusive access to the calling thread, and exchanges run
+        // on the deadline's worker thread (DeadlineTransport).
+        LOG.debug("connected to the card on {}", terminal.getName());
+        return new PcscTransport(card);
     }
 }

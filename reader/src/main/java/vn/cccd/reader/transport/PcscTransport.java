@@ -17,14 +17,12 @@ public final class PcscTransport implements CardTransport {
     private final CardChannel channel;
     private final byte[] atr;
     private final boolean extendedLength;
-    private final boolean exclusive;
 
-    PcscTransport(Card card, boolean exclusive) {
+    PcscTransport(Card card) {
         this.card = card;
         this.channel = card.getBasicChannel();
         this.atr = card.getATR().getBytes();
         this.extendedLength = Atrs.announcesExtendedLength(atr);
-        this.exclusive = exclusive;
     }
 
     @Override
@@ -58,13 +56,6 @@ public final class PcscTransport implements CardTransport {
     /** Releases the card (reset, so no secure messaging session survives us). */
     @Override
     public void close() {
-        try {
-            if (exclusive) {
-                card.endExclusive();
-            }
-        } catch (CardException | IllegalStateException e) {
-            // the card is gone already
-        }
         try {
             card.disconnect(true);
         } catch (CardException | IllegalStateException e) {

@@ -34,8 +34,12 @@ public final class TracingTransport extends ForwardingTransport {
         return String.format("%02X %02X %02X %02X", command[0], command[1], command[2], command[3]);
     }
 
-    /** The decorators every PC/SC read goes through: GET RESPONSE, Le correction, tracing. */
+    /** The decorators every PC/SC read goes through: a deadline per exchange, GET RESPONSE, Le correction, tracing. */
     public static CardTransport standard(CardTransport base) {
-        return new TracingTransport(new LeCorrectionTransport(new GetResponseTransport(base)));
+        return standard(base, DeadlineTransport.DEFAULT);
+    }
+
+    public static CardTransport standard(CardTransport base, java.time.Duration deadline) {
+        return new TracingTransport(new LeCorrectionTransport(new GetResponseTransport(new DeadlineTransport(base, deadline))));
     }
 }

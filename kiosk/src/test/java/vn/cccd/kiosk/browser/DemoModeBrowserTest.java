@@ -1,0 +1,85 @@
+package vn.cccd.kiosk.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.jetty.server.Server;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cccd.kiosk.server.KioskApp;
+import vn.cccd.kiosk.server.KioskServer;
+import vn.cccd.kiosk.testing.KioskHarness;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+
+/**
+ * The README's demo as a user meets it, with nothing faked: the kiosk built as {@code --demo} builds it, the mock
+ * chip behind the mock javax.smartcardio provider, the reader library reading and verifying it (BAC, secure
+ * messaging, Passive Authentication against the demo CSCA), then CT01 filled with exactly the chip's values.
+ */
+@Tag("system")
+class DemoModeBrowserTest {
+    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    @TempDir
+    Path data;
+    @TempDir
+    Path profile;
+    private Server server;
+    private Browser b;
+
+    @AfterEach
+    void close() throws Exception {
+        if (b != null) {
+            b.close();
+        }
+        if (server != null) {
+            server.stop();
+        }
+    }
+
+    @Test
+    void aRealMockChipIsReadVerifiedAndFillsCt01() throws Exception {
+        KioskApp app = KioskApp.create(KioskHarness.config(data).demo(true).build());
+        server = KioskServer.newServer(app);
+        server.start();
+        b = Browser.start(profile);
+        b.driver.get(URI.create("http://127.0.0.1:" + server.getURI().getPort()).toString());
+        b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
+
+        Persona p = Personas.builtIn("tran-van-uong");
+        b.find("#start").click();
+        b.screen("consent");
+        b.find("#consent-check").click();
+        b.find("#consent-accept").click();
+        b.screen("key");
+        b.type("#key-id", p.person().idNumber());
+        b.type("#key-dob", LocalDate.parse(p.person().dateOfBirth()).format(DMY));
+        b.type("#key-issue", LocalDate.parse(p.person().issueDate()).format(DMY));
+        b.find("#key-submit").click();
+        b.screen("card");
+        b.find("#demo-details summary").click();
+        b.find("#demo-insert-" + p.name()).click();
+        b.screen("identity");
+        b.shot("demo-real-chip-identity");
+        assertThat(b.find("#id-name").getText()).isEqualTo(p.person().fullName());
+        assertThat(b.find("#id-badges").getText()).contains("Thẻ thật");
+        b.until(d -> ((Number) b.js("return document.getElementById('id-face').naturalWidth")).intValue() > 0, 10);
+
+        b.find("#identity-next").click();
+        b.screen("picker");
+        b.find("#proc-ct01-2023").click();
+        b.screen("form");
+        assertThat(b.find("#f-fullName").getAttribute("value")).isEqualTo(p.person().fullName());
+        assertThat(b.find("#f-idNumber").getAttribute("value")).isEqualTo(p.person().idNumber());
+        assertThat(b.find("#f-dateOfBirth").getAttribute("value"))
+                .isEqualTo(LocalDate.parse(p.person().dateOfBirth()).format(DMY));
+        assertThat(b.find("#f-sex").getAttribute("value")).isEqualTo(p.person().sex());
+        b.shot("demo-real-chip-ct01");
+    }
+}
