@@ -10,6 +10,7 @@ import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.tlv.Tlv;
+import vn.cccd.reader.util.Bytes;
 import vn.cccd.reader.util.Hex;
 
 /**
@@ -292,7 +293,7 @@ public final class EmrtdChip implements Chip {
             byte[] kIfd = Arrays.copyOfRange(plain, 16, 32);
             byte[] kIcc = new byte[BacCrypto.KEY_MATERIAL];
             random.nextBytes(kIcc);
-            byte[] answer = BacCrypto.seal(keys, concat(rndIcc, rndIfd, kIcc));
+            byte[] answer = BacCrypto.seal(keys, Bytes.concat(rndIcc, rndIfd, kIcc));
             endSession();
             session = BacCrypto.session(kIcc, kIfd, rndIcc, rndIfd);
             Arrays.fill(kIcc, (byte) 0);
@@ -311,14 +312,6 @@ public final class EmrtdChip implements Chip {
             session.wipe();
             session = null;
         }
-    }
-
-    private static byte[] concat(byte[] a, byte[] b, byte[] c) {
-        byte[] out = new byte[a.length + b.length + c.length];
-        System.arraycopy(a, 0, out, 0, a.length);
-        System.arraycopy(b, 0, out, a.length, b.length);
-        System.arraycopy(c, 0, out, a.length + b.length, c.length);
-        return out;
     }
 
     private static byte[] sw(int sw) {

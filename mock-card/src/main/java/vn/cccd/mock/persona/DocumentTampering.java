@@ -6,6 +6,7 @@ import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.tlv.Tlv;
+import vn.cccd.reader.util.Bytes;
 
 /**
  * The byte-level changes behind the document faults. Each keeps the file well-formed (same lengths, valid
@@ -36,8 +37,8 @@ final class DocumentTampering {
             throw new IllegalArgumentException("DG13 has no text field to tamper with");
         }
         byte[] value = target.value();
-        int start = indexOf(dg13, target.encode());
-        start = start < 0 ? indexOf(dg13, value) : start + target.encode().length - value.length;
+        int start = Bytes.indexOf(dg13, target.encode());
+        start = start < 0 ? Bytes.indexOf(dg13, value) : start + target.encode().length - value.length;
         if (start < 0) {
             throw new IllegalArgumentException("DG13 field not found in the file");
         }
@@ -65,7 +66,7 @@ final class DocumentTampering {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("the SOD is not a CMS SignedData with a signer", e);
         }
-        int at = indexOf(sod, signature);
+        int at = Bytes.indexOf(sod, signature);
         if (at < 0) {
             throw new IllegalArgumentException("signature bytes not found in the SOD");
         }
@@ -126,19 +127,6 @@ final class DocumentTampering {
 
     private static boolean isAsciiLetter(byte b) {
         return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z';
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 
 }

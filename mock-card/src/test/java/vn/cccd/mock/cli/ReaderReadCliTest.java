@@ -3,9 +3,6 @@ package vn.cccd.mock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.cccd.mock.MockCards;
 import vn.cccd.mock.pcsc.VirtualTerminals;
 import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.testing.Captured;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
 import vn.cccd.reader.cli.ReaderCli;
@@ -33,27 +31,12 @@ class ReaderReadCliTest {
         MockPki.instance().writeTrustAnchors(trust);
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run read(String persona, List<String> faults, String... args) {
+    static Captured read(String persona, List<String> faults, String... args) {
         VirtualTerminals terminals = new VirtualTerminals("Reader A", "Reader B");
         if (persona != null) {
             terminals.terminal("Reader B").insert(MockCards.chip(persona, faults.toArray(new String[0])));
         }
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ReaderCli.run(new PcscReaders(terminals::terminalFactory), args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return Captured.run(() -> ReaderCli.run(new PcscReaders(terminals::terminalFactory), args));
     }
 
     static String[] cccdKey(String persona, String... more) {
@@ -66,7 +49,7 @@ class ReaderReadCliTest {
 
     @Test
     void readsTheCardOnWhicheverReaderHasItAndVerifiesItAuthentic() throws Exception {
-        Run r = read("nguyen-thi-a", List.of(), cccdKey("nguyen-thi-a", "--json"));
+        Captured r = read("nguyen-thi-a", List.of(), cccdKey("nguyen-thi-a", "--json"));
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = Json.MAPPER.readTree(r.out());
         assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
@@ -79,7 +62,7 @@ class ReaderReadCliTest {
     @Test
     void noFaceSaveAndFaceOut() throws Exception {
         Path save = tmp.resolve("saved");
-        Run r = read("tran-van-uong", List.of(), cccdKey("tran-van-uong", "--no-face", "--save", save.toString(), "--json"));
+        Captured r = read("tran-van-uong", List.of(), cccdKey("tran-van-uong", "--no-face", "--save", save.toString(), "--json"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(Json.MAPPER.readTree(r.out()).has("face")).isFalse();
         assertThat(save.resolve("DG13.bin")).exists();
@@ -93,22 +76,22 @@ class ReaderReadCliTest {
 
     @Test
     void theFaultsOfTheContractGiveTheirExitCodes() {
-        Run removed = read("nguyen-van-a", List.of("remove-after:20"), cccdKey("nguyen-van-a"));
+        Captured removed = read("nguyen-van-a", List.of("remove-after:20"), cccdKey("nguyen-van-a"));
         assertThat(removed.exit()).as(removed.out() + removed.err()).isEqualTo(5);
         assertThat(removed.err()).contains("CARD_REMOVED");
-        Run tampered = read("nguyen-van-a", List.of("tamper-dg13"), cccdKey("nguyen-van-a"));
+        Captured tampered = read("nguyen-van-a", List.of("tamper-dg13"), cccdKey("nguyen-van-a"));
         assertThat(tampered.exit()).isEqualTo(10);
         assertThat(tampered.out()).contains("DG13").contains("NOT_AUTHENTIC");
-        Run limited = read("nguyen-van-a", List.of("max-le:100"), cccdKey("nguyen-van-a"));
+        Captured limited = read("nguyen-van-a", List.of("max-le:100"), cccdKey("nguyen-van-a"));
         assertThat(limited.exit()).as(limited.err()).isZero();
-        Run garbage = read("nguyen-van-a", List.of("garbage-after:12"), cccdKey("nguyen-van-a"));
+        Captured garbage = read("nguyen-van-a", List.of("garbage-after:12"), cccdKey("nguyen-van-a"));
         assertThat(garbage.exit()).isIn(5, 6);
     }
 
     @Test
     void wrongKeyNoCardAndUsageErrors() {
         Persona p = Personas.builtIn("nguyen-van-a");
-        Run wrong = read("nguyen-van-a", List.of(), "read", "--id-number", p.person().idNumber(), "--dob", "1999-09-09",
+        Captured wrong = read("nguyen-van-a", List.of(), "read", "--id-number", p.person().idNumber(), "--dob", "1999-09-09",
                 "--expiry", "2039-09-09");
         assertThat(wrong.exit()).isEqualTo(4);
         assertThat(read(null, List.of(), cccdKey("nguyen-van-a")).exit()).isEqualTo(3);
@@ -121,7 +104,7 @@ class ReaderReadCliTest {
 
     @Test
     void listShowsTheReadersAndWhichHasACard() {
-        Run r = read("nguyen-van-a", List.of(), "list");
+        Captured r = read("nguyen-van-a", List.of(), "list");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("0\tReader A\tno card").contains("1\tReader B\tcard present");
     }

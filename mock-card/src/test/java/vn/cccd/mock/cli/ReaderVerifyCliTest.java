@@ -3,13 +3,11 @@ package vn.cccd.mock.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.cccd.mock.testing.Captured;
 import vn.cccd.reader.cli.ReaderCli;
 import vn.cccd.reader.model.Json;
 
@@ -18,23 +16,8 @@ class ReaderVerifyCliTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run reader(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int exit = ReaderCli.run(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static Captured reader(String... args) {
+        return Captured.run(() -> ReaderCli.run(args));
     }
 
     static int mock(String... args) {
@@ -68,7 +51,7 @@ class ReaderVerifyCliTest {
         Path dir = files("nguyen-thi-hong-nhung");
         assertThat(dir.resolve("SOD.bin")).exists();
         assertThat(dir.resolve("DG13.bin")).exists();
-        Run r = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");
+        Captured r = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode json = Json.MAPPER.readTree(r.out());
         assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
@@ -84,18 +67,18 @@ class ReaderVerifyCliTest {
 
     @Test
     void aTamperedDg13ExitsTenAndNamesDg13() throws Exception {
-        Run r = reader("verify", files("nguyen-van-a", "tamper-dg13").toString(), "--trust", trust().toString(), "--json");
+        Captured r = reader("verify", files("nguyen-van-a", "tamper-dg13").toString(), "--trust", trust().toString(), "--json");
         assertThat(r.exit()).isEqualTo(10);
         JsonNode json = Json.MAPPER.readTree(r.out());
         assertThat(json.at("/verification/overall").asText()).isEqualTo("NOT_AUTHENTIC");
         assertThat(json.at("/verification/passiveAuthentication/dataGroupHashes/DG13").asText()).isEqualTo("MISMATCH");
-        Run text = reader("verify", files("nguyen-van-a", "tamper-dg13").toString(), "--trust", trust().toString());
+        Captured text = reader("verify", files("nguyen-van-a", "tamper-dg13").toString(), "--trust", trust().toString());
         assertThat(text.out()).contains("NOT_AUTHENTIC").contains("DG13 does not match");
     }
 
     @Test
     void withoutTrustTheVerdictIsUnverifiedExitTen() {
-        Run r = reader("verify", files("mara-kessler").toString());
+        Captured r = reader("verify", files("mara-kessler").toString());
         assertThat(r.exit()).isEqualTo(10);
         assertThat(r.out()).contains("UNVERIFIED").contains("No trust anchors");
     }
@@ -104,7 +87,7 @@ class ReaderVerifyCliTest {
     void garbageFilesExitSixAndAMissingDirectoryExitsTwo() throws Exception {
         Path dir = files("nguyen-van-a");
         Files.write(dir.resolve("DG1.bin"), new byte[] {0x61, 0x7F, 0x01});
-        Run r = reader("verify", dir.toString(), "--json");
+        Captured r = reader("verify", dir.toString(), "--json");
         assertThat(r.exit()).isEqualTo(6);
         assertThat(r.err()).contains("DG1");
         assertThat(reader("verify", tmp.resolve("nope").toString()).exit()).isEqualTo(2);

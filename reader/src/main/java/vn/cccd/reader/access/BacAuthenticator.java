@@ -10,6 +10,7 @@ import vn.cccd.reader.error.AccessDeniedException;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.transport.CardTransport;
+import vn.cccd.reader.util.Bytes;
 
 /**
  * The reader side of Basic Access Control: GET CHALLENGE, EXTERNAL AUTHENTICATE with the MRZ-derived keys,
@@ -46,7 +47,7 @@ public final class BacAuthenticator {
             }
             random.nextBytes(rndIfd);
             random.nextBytes(kIfd);
-            byte[] message = BacCrypto.seal(keys, BacCrypto.concat(rndIfd, rndIcc, kIfd));
+            byte[] message = BacCrypto.seal(keys, Bytes.concat(rndIfd, rndIcc, kIfd));
             ResponseApdu answer = transport.transmit(
                     new CommandApdu(0x00, INS_EXTERNAL_AUTHENTICATE, 0, 0, message, BacCrypto.MESSAGE));
             if (answer.sw() == StatusWords.VERIFICATION_FAILED

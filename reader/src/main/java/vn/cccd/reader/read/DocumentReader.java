@@ -19,6 +19,7 @@ import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.transport.CardTransport;
+import vn.cccd.reader.transport.ForwardingTransport;
 import vn.cccd.reader.util.Hex;
 
 /**
@@ -129,14 +130,13 @@ public final class DocumentReader {
     }
 
     /** Counts APDUs and bytes of one read (the transport's own counters may span several reads). */
-    private static final class StatsTransport implements CardTransport {
-        private final CardTransport inner;
+    private static final class StatsTransport extends ForwardingTransport {
         private long apdus;
         private long sent;
         private long received;
 
         StatsTransport(CardTransport inner) {
-            this.inner = inner;
+            super(inner);
         }
 
         @Override
@@ -149,13 +149,8 @@ public final class DocumentReader {
         }
 
         @Override
-        public boolean supportsExtendedLength() {
-            return inner.supportsExtendedLength();
-        }
-
-        @Override
-        public byte[] atr() {
-            return inner.atr();
+        public void close() {
+            // the caller owns the card
         }
 
         Stats stats(long nanos) {
