@@ -23,8 +23,9 @@ class PersonaKeysTest {
     void everyPersonasChipOpensWithWhatThePersonTypes(Persona p) {
         LocalDate dob = LocalDate.parse(p.person().dateOfBirth());
         MrzKey expected = DocumentFactory.profile(p, List.of()).bacKey();
+        // the rule's key comes first (near misses of the renewal rules may follow it)
         assertThat(CccdKeys.candidates(p.person().idNumber(), dob, LocalDate.parse(p.person().issueDate()), null, TODAY))
-                .containsExactly(expected);
+                .first().isEqualTo(expected);
         assertThat(CccdKeys.candidates(p.person().idNumber(), dob, null, null, TODAY)).contains(expected);
     }
 }

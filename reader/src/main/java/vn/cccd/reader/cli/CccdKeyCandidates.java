@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.access.CccdKeys;
+import vn.cccd.reader.qr.CccdQrParser;
+import vn.cccd.reader.qr.QrException;
 
-/** CCCD key candidates for the CLI: from the typed fields, or from the QR text (7 '|'-separated fields). */
+/** CCCD key candidates for the CLI: from the typed fields, or from the QR text. */
 final class CccdKeyCandidates {
     private CccdKeyCandidates() {
     }
@@ -15,27 +17,14 @@ final class CccdKeyCandidates {
     }
 
     /**
-     * The QR of a CCCD: ID|old ID|name|birth ddMMyyyy|sex|address|issue ddMMyyyy[|...]. Only the fields the key
-     * needs are taken here; the full parser is {@code vn.cccd.reader.qr}.
+     * The keys from the text of a CCCD / Căn cước QR code ({@link CccdQrParser}: validated, the expiry from the issue
+     * date and the renewal rules).
      */
     static List<AccessKey> fromQr(String payload) {
-        String[] f = payload.strip().split("\\|", -1);
-        if (f.length < 7 || !f[0].matches("[0-9]{12}")) {
-            throw new IllegalArgumentException("--qr is not the text of a CCCD QR code (12-digit ID and 7 fields)");
-        }
-        return CccdKeys.candidates(f[0], ddMMyyyy(f[3], "date of birth"),
-                f[6].isBlank() ? null : ddMMyyyy(f[6], "issue date"), null, LocalDate.now());
-    }
-
-    private static LocalDate ddMMyyyy(String s, String what) {
-        if (!s.matches("[0-9]{8}")) {
-            throw new IllegalArgumentException("the QR's " + what + " is not ddMMyyyy");
-        }
         try {
-            return LocalDate.of(Integer.parseInt(s.substring(4)), Integer.parseInt(s.substring(2, 4)),
-                    Integer.parseInt(s.substring(0, 2)));
-        } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("the QR's " + what + " is not a real date");
+            return List.copyOf(CccdQrParser.parse(payload, LocalDate.now()).accessKeys(LocalDate.now()));
+        } catch (QrException e) {
+            throw new IllegalArgumentException("--qr: " + e.getMessage());
         }
     }
 }

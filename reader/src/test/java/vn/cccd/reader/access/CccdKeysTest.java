@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CccdKeysTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
 
+    /** The rule's answer is the first key tried (near misses may follow: see ExpiryRulesTest). */
     @ParameterizedTest(name = "born {0}, issued {1}: expires {2}")
     @CsvSource({
         "1995-08-17, 2021-04-15, 350817",  // 25 at issue: next renewal at 40
@@ -28,7 +29,7 @@ class CccdKeysTest {
     })
     void theIssueDateGivesTheExpiry(LocalDate born, LocalDate issued, String expiry) {
         List<AccessKey> keys = CccdKeys.candidates("001095004821", born, issued, null, TODAY);
-        assertThat(keys).singleElement().isEqualTo(new MrzKey("095004821",
+        assertThat(keys).first().isEqualTo(new MrzKey("095004821",
                 born.format(java.time.format.DateTimeFormatter.ofPattern("yyMMdd")), expiry));
     }
 
@@ -50,6 +51,20 @@ class CccdKeysTest {
             assertThat(all).as("born %s issued %s", born, issued)
                     .containsAll(CccdKeys.candidates("079123456789", born, issued, null, TODAY));
         });
+    }
+
+    @Test
+    void aClearCaseGivesOneKey() {
+        assertThat(CccdKeys.mrzKeys("001095004821", LocalDate.of(1995, 8, 17), LocalDate.of(2021, 4, 15), null, TODAY))
+                .containsExactly(new MrzKey("095004821", "950817", "350817"));
+    }
+
+    @Test
+    void theDocumentNumberIsTheLastNineDigits() {
+        assertThat(CccdKeys.documentNumber("001095004821")).isEqualTo("095004821");
+        assertThat(CccdKeys.mrzKeys("079123456789", LocalDate.of(1990, 1, 1), null, null, TODAY))
+                .extracting(MrzKey::documentNumber).containsOnly("123456789");
+        assertThatThrownBy(() -> CccdKeys.documentNumber("12345678901")).hasMessageContaining("12 digits");
     }
 
     @Test
