@@ -8,6 +8,8 @@ import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.lds.CardAccessFile;
+import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.tlv.Tlv;
 import vn.cccd.reader.util.Bytes;
@@ -30,6 +32,8 @@ public final class EmrtdChip implements Chip {
     private static final int INS_READ_BINARY_ODD = 0xB1;
     private static final int INS_GET_CHALLENGE = 0x84;
     private static final int INS_EXTERNAL_AUTHENTICATE = 0x82;
+    private static final int INS_MANAGE_SECURITY_ENVIRONMENT = 0x22;
+    private static final int INS_GENERAL_AUTHENTICATE = 0x86;
     private static final int MAX_EXTENDED_RESPONSE = 65536 - 64;
 
     private final ChipProfile profile;
@@ -40,6 +44,7 @@ public final class EmrtdChip implements Chip {
     private int currentFid = -1;
     private byte[] challenge;
     private SmSession session;
+    private final PaceResponder pace;
 
     /**
      * @param random the chip's nonces (RND.ICC, K.ICC); a seeded generator makes a session replayable
@@ -48,6 +53,17 @@ public final class EmrtdChip implements Chip {
         this.profile = profile;
         this.random = random;
         this.atr = atr(profile.extendedLength());
+        this.pace = paceOffer(profile).map(info -> new PaceResponder(info, profile.bacKey(), profile.can(), random))
+                .orElse(null);
+    }
+
+    /** The PACEInfo in the chip's EF.CardAccess, when PACE is enabled. */
+    private static java.util.Optional<PaceInfo> paceOffer(ChipProfile profile) {
+        byte[] cardAccess = profile.files().get(ChipProfile.FID_CARD_ACCESS);
+        if (!profile.paceEnabled() || cardAccess == null) {
+            return java.util.Optional.empty();
+        }
+        return CardAccessFile.parse(cardAccess).securityInfos().paceInfos().stream().findFirst();
     }
 
     public EmrtdChip(ChipProfile profile) {
@@ -85,6 +101,9 @@ public final class EmrtdChip implements Chip {
         currentFid = -1;
         challenge = null;
         endSession();
+        if (pace != null) {
+            pace.reset();
+        }
     }
 
     @Override
@@ -96,7 +115,7 @@ public final class EmrtdChip implements Chip {
             return sw(StatusWords.WRONG_LENGTH);
         }
         int cla = command.cla();
-        if (cla != 0x00 && cla != 0x0C) {
+        if (cla != 0x00 && cla != 0x0C && !(cla == 0x10 && command.ins() == INS_GENERAL_AUTHENTICATE)) {
             return sw(StatusWords.CLA_NOT_SUPPORTED);
         }
         if (cla == 0x0C) {
@@ -136,6 +155,8 @@ public final class EmrtdChip implements Chip {
             case INS_READ_BINARY_ODD -> readBinaryOdd(c, secured);
             case INS_GET_CHALLENGE -> getChallenge(c);
             case INS_EXTERNAL_AUTHENTICATE -> externalAuthenticate(c, secured);
+            case INS_MANAGE_SECURITY_ENVIRONMENT -> manageSecurityEnvironment(c, secured);
+            case INS_GENERAL_AUTHENTICATE -> generalAuthenticate(c, secured);
             default -> ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
         };
     }
@@ -305,6 +326,29 @@ public final class EmrtdChip implements Chip {
                 Arrays.fill(plain, (byte) 0);
             }
         }
+    }
+
+    private ResponseApdu manageSecurityEnvironment(CommandApdu c, boolean secured) {
+        if (c.p1() != 0xC1 || c.p2() != 0xA4) {
+            return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
+        }
+        if (pace == null || secured) {
+            return ResponseApdu.of(StatusWords.REFERENCED_DATA_NOT_FOUND);
+        }
+        return pace.mseSetAt(c).response();
+    }
+
+    private ResponseApdu generalAuthenticate(CommandApdu c, boolean secured) {
+        if (pace == null || secured) {
+            return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
+        }
+        PaceResponder.Outcome o = pace.generalAuthenticate(c);
+        if (o.session() != null) {
+            endSession();
+            session = o.session();
+            applicationSelected = false;
+        }
+        return o.response();
     }
 
     private void endSession() {

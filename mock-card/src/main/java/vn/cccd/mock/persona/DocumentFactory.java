@@ -23,6 +23,7 @@ import vn.cccd.reader.access.MrzKey;
 import vn.cccd.reader.lds.ActiveAuthenticationInfo;
 import vn.cccd.reader.lds.ChipAuthenticationInfo;
 import vn.cccd.reader.lds.ChipAuthenticationPublicKeyInfo;
+import vn.cccd.reader.lds.CardAccessFile;
 import vn.cccd.reader.lds.ComFile;
 import vn.cccd.reader.lds.Dg11File;
 import vn.cccd.reader.lds.Dg14File;
@@ -31,6 +32,7 @@ import vn.cccd.reader.lds.Dg1File;
 import vn.cccd.reader.lds.Dg2File;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.lds.Mrz;
+import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.lds.PersonMapper;
 import vn.cccd.reader.lds.SecurityInfo;
 import vn.cccd.reader.lds.SecurityInfos;
@@ -47,6 +49,8 @@ import vn.cccd.reader.model.Person;
 public final class DocumentFactory {
     /** Holders from 58 have cards without expiry; the portrait gets grey hair from this age too. */
     static final int GREY_AGE = 58;
+    /** id-PACE-ECDH-GM-AES-CBC-CMAC-128. */
+    static final String PACE_ECDH_GM_AES_128 = SecurityInfo.ID_PACE + ".2.2";
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
 
     private DocumentFactory() {
@@ -126,6 +130,11 @@ public final class DocumentFactory {
         }
         files.put(LdsFile.COM, ComFile.of(listed).encode());
         files.put(LdsFile.SOD, sign(signer(persona, faults), files));
+        if (persona.access().pace()) {
+            // EF.CardAccess (outside the SOD): PACE ECDH Generic Mapping, AES-128, brainpoolP256r1
+            files.put(LdsFile.CARD_ACCESS, new CardAccessFile(new SecurityInfos(List.of(
+                    new PaceInfo(PACE_ECDH_GM_AES_128, 2, 13)))).encode());
+        }
         if (faults.contains(DocumentFault.TAMPER_DG13) && files.containsKey(LdsFile.DG13)) {
             files.put(LdsFile.DG13, DocumentTampering.tamperDg13(files.get(LdsFile.DG13)));
         }

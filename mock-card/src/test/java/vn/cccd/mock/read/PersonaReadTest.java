@@ -16,6 +16,7 @@ import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
+import vn.cccd.reader.access.CanKey;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.PassiveAuthentication;
 import vn.cccd.reader.model.Verification;
@@ -76,8 +77,34 @@ class PersonaReadTest {
             assertThat(r.dataGroups()).doesNotContain("DG13");
         }
         assertThat(r.face()).isNotNull();
+        assertThat(r.verification().accessControl()).isEqualTo(p.access().pace()
+                ? Verification.AccessControl.PACE : Verification.AccessControl.BAC);
         assertThat(r.verification().passiveAuthentication().dataGroupHashes())
                 .doesNotContainValue(PassiveAuthentication.HashStatus.MISMATCH);
+    }
+
+    @Test
+    void aPaceChipOpensWithPaceByMrzOrCanAndRefusesAWrongCan() {
+        Persona p = Personas.builtIn("vo-thi-lan");
+        assertThat(p.access().pace()).isTrue();
+        CardReadResult byMrz = read(p);
+        assertThat(byMrz.verification().accessControl()).isEqualTo(Verification.AccessControl.PACE);
+        assertThat(byMrz.dataGroups()).doesNotContain("CardAccess");
+        ReadRequest byCan = new ReadRequest(List.of(new CanKey(p.access().can())), false, List.of(trust));
+        CardReadResult r = new DocumentReader().read(wire(MockCards.chip(p, List.of())), byCan, ProgressListener.NONE);
+        assertThat(r.verification().accessControl()).isEqualTo(Verification.AccessControl.PACE);
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+        assertThat(r.person()).isEqualTo(p.person());
+        String wrong = p.access().can().equals("000000") ? "111111" : "000000";
+        ReadRequest badCan = new ReadRequest(List.of(new CanKey(wrong)), false, List.of(trust));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocumentReader()
+                .read(wire(MockCards.chip(p, List.of())), badCan, ProgressListener.NONE))
+                .isInstanceOf(vn.cccd.reader.error.AccessDeniedException.class).hasMessageContaining("card access number");
+        // a BAC-only chip cannot be opened with a CAN, and says why
+        ReadRequest canOnBac = new ReadRequest(List.of(new CanKey("123456")), false, List.of(trust));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocumentReader()
+                .read(wire(MockCards.chip(Personas.builtIn("nguyen-van-a"), List.of())), canOnBac, ProgressListener.NONE))
+                .isInstanceOf(vn.cccd.reader.error.AccessDeniedException.class).hasMessageContaining("PACE");
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.access.pace.PaceSuite;
+import vn.cccd.reader.lds.CardAccessFile;
 import vn.cccd.reader.lds.ComFile;
+import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Stats;
@@ -92,7 +95,7 @@ public final class DocumentReader {
         try {
             EnumMap<LdsFile, byte[]> files = new EnumMap<>(LdsFile.class);
             FileReader.readCardAccess(counted).ifPresent(b -> files.put(LdsFile.CARD_ACCESS, b));
-            AccessControl ac = session.open();
+            AccessControl ac = session.open(paceOffer(files.get(LdsFile.CARD_ACCESS)));
             FileReader reader = new FileReader(session, sizes, progress);
             Optional<byte[]> com = reader.read(LdsFile.COM);
             com.ifPresent(b -> files.put(LdsFile.COM, b));
@@ -118,6 +121,24 @@ public final class DocumentReader {
         } finally {
             session.close();
         }
+    }
+
+    /** The first PACEInfo this reader can use, or null (no EF.CardAccess, none offered, or it does not parse). */
+    static PaceInfo paceOffer(byte[] cardAccess) {
+        if (cardAccess == null) {
+            return null;
+        }
+        try {
+            for (PaceInfo info : CardAccessFile.parse(cardAccess).securityInfos().paceInfos()) {
+                Optional<PaceSuite> suite = PaceSuite.of(info.protocol());
+                if (suite.isPresent() && suite.get().mapping() == PaceSuite.Mapping.GM && info.parameterId() != null) {
+                    return info;
+                }
+            }
+        } catch (MalformedDataException e) {
+            LOG.debug("EF.CardAccess does not parse ({}); using BAC", e.getMessage());
+        }
+        return null;
     }
 
     private static List<LdsFile> listedIn(byte[] com) {
