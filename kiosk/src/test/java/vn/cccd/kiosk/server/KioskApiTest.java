@@ -46,9 +46,11 @@ class KioskApiTest {
 
     @Test
     void healthListsTheReadersAndCardPresence() throws Exception {
-        k.cards.insert(KioskHarness.READER, FakeCardSource.personaCard("nguyen-van-a"));
+        // listen first: a card inserted before the stream opens is announced to nobody (the race that made this flaky)
         var events = k.events();
-        events.await("card-inserted", 5);
+        events.await("reader", 5);
+        k.cards.insert(KioskHarness.READER, FakeCardSource.personaCard("nguyen-van-a"));
+        events.await("card-inserted", 10);
         JsonNode h = json(expect(k.get("/api/health"), 200));
         assertThat(h.get("status").asText()).isEqualTo("UP");
         assertThat(h.get("readers").findValuesAsText("name")).contains(KioskHarness.READER);

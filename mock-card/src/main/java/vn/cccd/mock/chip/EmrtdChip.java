@@ -34,6 +34,7 @@ public final class EmrtdChip implements Chip {
     private static final int INS_EXTERNAL_AUTHENTICATE = 0x82;
     private static final int INS_MANAGE_SECURITY_ENVIRONMENT = 0x22;
     private static final int INS_GENERAL_AUTHENTICATE = 0x86;
+    private static final int INS_INTERNAL_AUTHENTICATE = 0x88;
     private static final int MAX_EXTENDED_RESPONSE = 65536 - 64;
 
     private final ChipProfile profile;
@@ -45,6 +46,8 @@ public final class EmrtdChip implements Chip {
     private byte[] challenge;
     private SmSession session;
     private final PaceResponder pace;
+    private final ChipAuthResponder chipAuth;
+    private SmSession nextSession;
 
     /**
      * @param random the chip's nonces (RND.ICC, K.ICC); a seeded generator makes a session replayable
@@ -55,6 +58,7 @@ public final class EmrtdChip implements Chip {
         this.atr = atr(profile.extendedLength());
         this.pace = paceOffer(profile).map(info -> new PaceResponder(info, profile.bacKey(), profile.can(), random))
                 .orElse(null);
+        this.chipAuth = profile.chipAuthKey() == null ? null : new ChipAuthResponder(profile.chipAuthKey());
     }
 
     /** The PACEInfo in the chip's EF.CardAccess, when PACE is enabled. */
@@ -114,6 +118,9 @@ public final class EmrtdChip implements Chip {
         } catch (MalformedDataException e) {
             return sw(StatusWords.WRONG_LENGTH);
         }
+        if (!profile.extendedLength() && command.isExtended()) {
+            return sw(StatusWords.WRONG_LENGTH);
+        }
         int cla = command.cla();
         if (cla != 0x00 && cla != 0x0C && !(cla == 0x10 && command.ins() == INS_GENERAL_AUTHENTICATE)) {
             return sw(StatusWords.CLA_NOT_SUPPORTED);
@@ -141,6 +148,13 @@ public final class EmrtdChip implements Chip {
         }
         ResponseApdu answer = handle(plain, true);
         ResponseApdu protectedAnswer = session.protect(answer, (plain.ins() & 1) == 1);
+        if (nextSession != null) {
+            // Chip Authentication: this answer went under the old keys, the next command comes under the new ones
+            SmSession next = nextSession;
+            endSession();
+            session = next;
+            return protectedAnswer.toBytes();
+        }
         if (protectedAnswer.dataLength() > wrapped.ne()) {
             // The wrapped answer would not fit the outer Le: refuse, in SM so the session stays in step.
             return session.protect(ResponseApdu.of(StatusWords.WRONG_LENGTH), false).toBytes();
@@ -157,6 +171,7 @@ public final class EmrtdChip implements Chip {
             case INS_EXTERNAL_AUTHENTICATE -> externalAuthenticate(c, secured);
             case INS_MANAGE_SECURITY_ENVIRONMENT -> manageSecurityEnvironment(c, secured);
             case INS_GENERAL_AUTHENTICATE -> generalAuthenticate(c, secured);
+            case INS_INTERNAL_AUTHENTICATE -> internalAuthenticate(c, secured);
             default -> ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
         };
     }
@@ -328,7 +343,32 @@ public final class EmrtdChip implements Chip {
         }
     }
 
+    private ResponseApdu internalAuthenticate(CommandApdu c, boolean secured) {
+        if (profile.activeAuthKey() == null) {
+            return ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
+        }
+        if (!secured) {
+            return ResponseApdu.of(StatusWords.SECURITY_STATUS_NOT_SATISFIED);
+        }
+        if (c.p1() != 0 || c.p2() != 0) {
+            return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
+        }
+        if (c.dataLength() != 8) {
+            return ResponseApdu.of(StatusWords.WRONG_LENGTH);
+        }
+        return ResponseApdu.of(ActiveAuthResponder.sign(profile.activeAuthKey(), c.data(), random), StatusWords.SUCCESS);
+    }
+
     private ResponseApdu manageSecurityEnvironment(CommandApdu c, boolean secured) {
+        if (c.p1() == 0x41 && (c.p2() == 0xA6 || c.p2() == 0xA4)) {
+            if (chipAuth == null || !secured) {
+                return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
+            }
+            ChipAuthResponder.Outcome o = c.p2() == 0xA6 ? chipAuth.setKeyAgreementTemplate(c)
+                    : chipAuth.setAuthenticationTemplate(c);
+            nextSession = o.next();
+            return o.response();
+        }
         if (c.p1() != 0xC1 || c.p2() != 0xA4) {
             return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
         }
@@ -339,6 +379,11 @@ public final class EmrtdChip implements Chip {
     }
 
     private ResponseApdu generalAuthenticate(CommandApdu c, boolean secured) {
+        if (secured && chipAuth != null) {
+            ChipAuthResponder.Outcome o = chipAuth.generalAuthenticate(c);
+            nextSession = o.next();
+            return o.response();
+        }
         if (pace == null || secured) {
             return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
@@ -352,6 +397,7 @@ public final class EmrtdChip implements Chip {
     }
 
     private void endSession() {
+        nextSession = null;
         if (session != null) {
             session.wipe();
             session = null;

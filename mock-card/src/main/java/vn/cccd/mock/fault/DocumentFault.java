@@ -12,9 +12,9 @@ public enum DocumentFault implements Fault {
     /** The Document Signer is issued by a CSCA that {@code pki} does not write. */
     UNKNOWN_CSCA("unknown-csca", true),
     /** The Active Authentication key on the chip differs from the one in DG15. */
-    CLONE("clone", false),
+    CLONE("clone", true),
     /** The Chip Authentication key on the chip differs from the one in DG14. */
-    CA_MISMATCH("ca-mismatch", false);
+    CA_MISMATCH("ca-mismatch", true);
 
     private final String spec;
     private final boolean supported;

@@ -73,10 +73,24 @@ public final class DocumentFactory {
         Set<Integer> denied = persona.isCccd() ? Set.of(LdsFile.DG3.fid()) : Set.of();
         DocumentKeys keys = DocumentKeys.of(persona);
         Persona.Access access = persona.access();
-        // Extended length is not confirmed on real CCCD chips (cccd-card.md, Q3), so mock cards do without it:
-        // readers must do well with short APDUs.
+        // Extended length is not confirmed on real CCCD chips (cccd-card.md, Q3), so mock cards do without it
+        // (readers must do well with short APDUs), except where the chip cannot work without: an RSA-2048 Active
+        // Authentication signature does not fit a short secure messaging answer.
+        KeyPair aa = keys.activeAuthentication();
+        boolean extended = aa != null && "RSA".equals(aa.getPublic().getAlgorithm());
+        if (faults.contains(DocumentFault.CLONE) && aa != null) {
+            // a copied chip: same files (DG15 names the genuine key), but the copier does not have that key
+            aa = "RSA".equals(aa.getPublic().getAlgorithm())
+                    ? MockPki.rsaKeys("clone:" + persona.name(), DocumentKeys.RSA_BITS)
+                    : MockPki.ecKeys("clone:" + persona.name(), DocumentKeys.CURVE);
+        }
+        KeyPair ca = keys.chipAuthentication();
+        if (faults.contains(DocumentFault.CA_MISMATCH) && ca != null) {
+            // the chip's Chip Authentication key is not the one DG14 names (a copy with a fresh key)
+            ca = MockPki.ecKeys("ca-mismatch:" + persona.name(), DocumentKeys.CURVE);
+        }
         return new ChipProfile(byFid, denied, b.bacKey, access.can(), access.bac(), access.pace(),
-                keys.activeAuthentication(), keys.chipAuthentication(), false);
+                aa, ca, extended);
     }
 
     private record Built(Map<LdsFile, byte[]> files, MrzKey bacKey) {

@@ -48,8 +48,6 @@ class MockCardCliTest {
         "serve --persona nobody-at-all|neither a built-in persona",
         "serve --persona nguyen-van-a --fault explode|unknown fault 'explode'",
         "serve --persona nguyen-van-a --fault remove-after:x|needs a whole number",
-        "serve --persona nguyen-van-a --fault clone|not supported yet",
-        "serve --persona nguyen-van-a --fault ca-mismatch|not supported yet",
         "serve --persona nguyen-van-a --link-kbps 300|106, 212, 424 or 848",
         "serve --persona nguyen-van-a --vpcd host:port|HOST:PORT",
         "serve|--persona",

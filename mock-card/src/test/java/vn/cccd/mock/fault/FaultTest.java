@@ -31,7 +31,8 @@ class FaultTest {
         assertThat(Fault.parse("clone")).isEqualTo(DocumentFault.CLONE);
         assertThat(Fault.parse("ca-mismatch")).isEqualTo(DocumentFault.CA_MISMATCH);
         assertThat(Fault.parse("remove-after:20").spec()).isEqualTo("remove-after:20");
-        assertThat(DocumentFault.CLONE.supported()).isFalse();
+        assertThat(DocumentFault.CLONE.supported()).isTrue();
+        assertThat(DocumentFault.CA_MISMATCH.supported()).isTrue();
         assertThat(DocumentFault.TAMPER_DG13.supported()).isTrue();
     }
 

@@ -18,12 +18,16 @@ import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
 import vn.cccd.reader.access.CanKey;
 import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.PassiveAuthentication;
 import vn.cccd.reader.model.Verification;
 import vn.cccd.reader.read.DocumentReader;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
+import vn.cccd.mock.pcsc.VirtualTerminals;
 import vn.cccd.reader.transport.CardTransport;
+import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.TracingTransport;
 
 /** Every built-in persona, built with the LDS builders and signed by the mock PKI, reads back as itself. */
 class PersonaReadTest {
@@ -39,18 +43,12 @@ class PersonaReadTest {
         return Personas.builtInNames();
     }
 
+    /** The chip behind the mock javax.smartcardio provider and the reader's PC/SC adapter: the real path. */
     static CardTransport wire(Chip chip) {
-        return new CardTransport() {
-            @Override
-            public byte[] transceive(byte[] command) {
-                return chip.process(command);
-            }
-
-            @Override
-            public boolean supportsExtendedLength() {
-                return true;
-            }
-        };
+        VirtualTerminals terminals = new VirtualTerminals("R");
+        terminals.terminal("R").insert(chip);
+        PcscReaders readers = new PcscReaders(terminals::terminalFactory);
+        return TracingTransport.standard(readers.connect(readers.terminal("R")));
     }
 
     static CardReadResult read(Persona p, String... faults) {
@@ -64,7 +62,7 @@ class PersonaReadTest {
     void readsAsItselfAndIsAuthentic(String name) {
         Persona p = Personas.builtIn(name);
         CardReadResult r = read(p);
-        assertThat(r.verification().overall()).as(r.verification().passiveAuthentication().problems().toString())
+        assertThat(r.verification().overall()).as(r.verification().passiveAuthentication().problems() + " " + r.verification().activeAuthentication())
                 .isEqualTo(Verification.Overall.AUTHENTIC);
         assertThat(r.person().fullName()).isEqualTo(p.person().fullName());
         assertThat(r.person().dateOfBirth()).isEqualTo(p.person().dateOfBirth());
@@ -79,6 +77,11 @@ class PersonaReadTest {
         assertThat(r.face()).isNotNull();
         assertThat(r.verification().accessControl()).isEqualTo(p.access().pace()
                 ? Verification.AccessControl.PACE : Verification.AccessControl.BAC);
+        assertThat(r.verification().activeAuthentication().status()).isEqualTo(
+                p.activeAuthentication() == Persona.KeyType.NONE ? CheckResult.Status.NOT_SUPPORTED : CheckResult.Status.PASSED);
+        assertThat(r.verification().chipAuthentication().status()).as(String.valueOf(r.verification().chipAuthentication()))
+                .isEqualTo(p.chipAuthentication() == Persona.KeyType.NONE ? CheckResult.Status.NOT_SUPPORTED
+                        : CheckResult.Status.PASSED);
         assertThat(r.verification().passiveAuthentication().dataGroupHashes())
                 .doesNotContainValue(PassiveAuthentication.HashStatus.MISMATCH);
     }
@@ -105,6 +108,41 @@ class PersonaReadTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocumentReader()
                 .read(wire(MockCards.chip(Personas.builtIn("nguyen-van-a"), List.of())), canOnBac, ProgressListener.NONE))
                 .isInstanceOf(vn.cccd.reader.error.AccessDeniedException.class).hasMessageContaining("PACE");
+    }
+
+    @Test
+    void aClonedChipFailsActiveAuthenticationAndIsNotAuthentic() {
+        for (String name : List.of("dang-quoc-viet", "nguyen-thi-hong-nhung")) {
+            CardReadResult r = read(Personas.builtIn(name), "clone");
+            assertThat(r.verification().activeAuthentication().status()).as(name).isEqualTo(CheckResult.Status.FAILED);
+            assertThat(r.verification().activeAuthentication().detail()).contains("copy");
+            assertThat(r.verification().passiveAuthentication().status()).as("the files are genuine")
+                    .isEqualTo(PassiveAuthentication.Status.VALID);
+            assertThat(r.verification().overall()).isEqualTo(Verification.Overall.NOT_AUTHENTIC);
+        }
+    }
+
+    @Test
+    void aChipWithAnotherChipAuthenticationKeyFailsAndTheReadStillCompletes() {
+        Persona p = Personas.builtIn("nguyen-thi-a");
+        assertThat(p.chipAuthentication()).isEqualTo(Persona.KeyType.EC);
+        CardReadResult r = read(p, "ca-mismatch");
+        assertThat(r.verification().chipAuthentication().status()).isEqualTo(CheckResult.Status.FAILED);
+        assertThat(r.verification().chipAuthentication().detail()).contains("copy");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.NOT_AUTHENTIC);
+        assertThat(r.person()).isEqualTo(p.person());
+        assertThat(r.dataGroups()).contains("SOD", "DG2");
+    }
+
+    @Test
+    void anOnlineVerifiersChallengeIsSignedAsGiven() {
+        Persona p = Personas.builtIn("dang-quoc-viet");
+        byte[] challenge = {1, 2, 3, 4, 5, 6, 7, 8};
+        ReadRequest request = new ReadRequest(List.of(DocumentFactory.profile(p, List.of()).bacKey()), false,
+                List.of(trust), challenge);
+        CardReadResult r = new DocumentReader().read(wire(MockCards.chip(p, List.of())), request, ProgressListener.NONE);
+        assertThat(r.verification().activeAuthentication().status()).as(r.verification().activeAuthentication().detail())
+                .isEqualTo(CheckResult.Status.PASSED);
     }
 
     @Test

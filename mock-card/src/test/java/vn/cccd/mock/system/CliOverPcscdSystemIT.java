@@ -91,6 +91,7 @@ class CliOverPcscdSystemIT {
         assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
         assertThat(json.at("/person/fullName").asText()).isEqualTo(Personas.builtIn("nguyen-thi-hong-nhung").person().fullName());
         assertThat(json.at("/person/idNumber").asText()).isEqualTo(Personas.builtIn("nguyen-thi-hong-nhung").person().idNumber());
+        assertThat(json.at("/verification/activeAuthentication/status").asText()).isEqualTo("PASSED");
     }
 
     @Test
@@ -98,6 +99,25 @@ class CliOverPcscdSystemIT {
         Result r = readThroughPcscd("nguyen-van-a", "remove-after:20");
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(5);
         assertThat(r.err()).contains("CARD_REMOVED").containsIgnoringCase("removed");
+    }
+
+    @Test
+    void aClonedChipFailsActiveAuthenticationAndExitsTen() throws Exception {
+        Result r = readThroughPcscd("dang-quoc-viet", "clone");
+        assertThat(r.exit()).as(r.err()).isEqualTo(10);
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/activeAuthentication/status").asText()).isEqualTo("FAILED");
+        assertThat(json.at("/verification/passiveAuthentication/status").asText()).isEqualTo("VALID");
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("NOT_AUTHENTIC");
+    }
+
+    @Test
+    void aChipAuthenticationKeyMismatchFailsAndExitsTen() throws Exception {
+        Result r = readThroughPcscd("nguyen-thi-a", "ca-mismatch");
+        assertThat(r.exit()).as(r.err()).isEqualTo(10);
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/chipAuthentication/status").asText()).isEqualTo("FAILED");
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("NOT_AUTHENTIC");
     }
 
     @Test

@@ -18,6 +18,7 @@ import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.sm.SecureMessagingTransport;
+import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.util.Hex;
 
@@ -123,6 +124,14 @@ final class ChipSession {
 
     CardTransport secure() {
         return secure;
+    }
+
+    /** Continues under a new secure messaging session (after Chip Authentication). */
+    void adopt(SmSession session) {
+        if (secure != null) {
+            secure.endSession();
+        }
+        secure = new SecureMessagingTransport(card, session);
     }
 
     boolean lost() {

@@ -62,12 +62,12 @@ public final class DocumentInterpreter {
         PassiveAuthentication pa = passive.check(files.get(LdsFile.SOD).orElse(null), files.byContractName());
         CheckResult aa = activeAuth != null ? activeAuth
                 : dg15 != null ? new CheckResult(CheckResult.Status.NOT_CHECKED,
-                        "the chip offers Active Authentication (DG15); this reader does not perform it yet")
+                        "the chip offers Active Authentication (DG15), but it was not performed (no chip to ask)")
                 : CheckResult.NOT_SUPPORTED;
         CheckResult ca = chipAuth != null ? chipAuth
                 : dg14 != null && !dg14.securityInfos().chipAuthenticationPublicKeyInfos().isEmpty()
                         ? new CheckResult(CheckResult.Status.NOT_CHECKED,
-                                "the chip offers Chip Authentication (DG14); this reader does not perform it yet")
+                                "the chip offers Chip Authentication (DG14), but it was not performed (no chip to ask)")
                         : CheckResult.NOT_SUPPORTED;
         Verification verification = Verification.of(accessControl, pa, aa, ca, null);
 

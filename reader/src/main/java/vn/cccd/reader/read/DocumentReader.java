@@ -12,18 +12,28 @@ import java.util.function.Function;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.ResponseApdu;
+import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.access.pace.PaceSuite;
 import vn.cccd.reader.lds.CardAccessFile;
+import vn.cccd.reader.lds.ActiveAuthenticationInfo;
 import vn.cccd.reader.lds.ComFile;
+import vn.cccd.reader.lds.Dg14File;
+import vn.cccd.reader.lds.Dg15File;
 import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.transport.ForwardingTransport;
 import vn.cccd.reader.util.Hex;
+import vn.cccd.reader.verify.ActiveAuthenticator;
+import vn.cccd.reader.verify.ChipAuthenticator;
 
 /**
  * Reads and verifies a whole document over a transport: EF.CardAccess, SELECT of the eMRTD application, access
@@ -100,6 +110,7 @@ public final class DocumentReader {
             Optional<byte[]> com = reader.read(LdsFile.COM);
             com.ifPresent(b -> files.put(LdsFile.COM, b));
             List<LdsFile> listed = com.map(DocumentReader::listedIn).orElse(ComFile.CCCD_DATA_GROUPS);
+            CheckResult ca = null;
             for (LdsFile f : READ_ORDER) {
                 boolean wanted = f == LdsFile.SOD || listed.contains(f);
                 if (f == LdsFile.DG2 && !request.readFace()) {
@@ -108,19 +119,88 @@ public final class DocumentReader {
                 if (wanted) {
                     reader.read(f).ifPresent(b -> files.put(f, b));
                 }
+                if (f == LdsFile.DG14 && files.containsKey(LdsFile.DG14)) {
+                    // Chip Authentication as early as possible, so the rest is read under its keys
+                    ca = chipAuthentication(session, files.get(LdsFile.DG14));
+                }
             }
             synchronized (learned) {
                 learned.put(cardKey, sizes.copy());
             }
+            CheckResult aa = activeAuthentication(session, files, request);
             DocumentFiles document = new DocumentFiles(files);
             Stats stats = counted.stats(System.nanoTime() - started);
             CardReadResult result = new DocumentInterpreter(passiveChecks.apply(request.trustDirs()))
-                    .interpret(document, request.readFace(), ac, null, null, stats, LocalDate.now());
+                    .interpret(document, request.readFace(), ac, aa, ca, stats, LocalDate.now());
             LOG.debug("read done: {} files, {} APDUs, {} ms", files.size(), stats.apdus(), stats.millis());
             return new Outcome(result, document);
         } finally {
             session.close();
         }
+    }
+
+    /**
+     * Active Authentication when the chip has DG15 (null otherwise, and the interpreter says NOT_SUPPORTED). A DG15
+     * that does not parse is left to the interpreter, which reports it as malformed.
+     */
+    private CheckResult activeAuthentication(ChipSession session, Map<LdsFile, byte[]> files, ReadRequest request) {
+        byte[] dg15 = files.get(LdsFile.DG15);
+        if (dg15 == null) {
+            return null;
+        }
+        java.security.PublicKey key;
+        ActiveAuthenticationInfo info = null;
+        try {
+            key = Dg15File.parse(dg15).publicKey();
+            if (files.containsKey(LdsFile.DG14)) {
+                info = Dg14File.parse(files.get(LdsFile.DG14)).securityInfos().activeAuthenticationInfo().orElse(null);
+            }
+        } catch (MalformedDataException e) {
+            return null;
+        }
+        if (session.lost()) {
+            session.reopen();
+        }
+        return new ActiveAuthenticator(random).authenticate(session.secure(), key, info, request.activeAuthChallenge());
+    }
+
+    /**
+     * Chip Authentication with DG14's key, proved by reading under the new keys (the first bytes of DG14 again, by
+     * SFI). A chip that cannot answer under them does not hold the key: FAILED, and access control is opened again
+     * so the read can go on. Null when DG14 offers no Chip Authentication (or does not parse).
+     */
+    private CheckResult chipAuthentication(ChipSession session, byte[] dg14Bytes) {
+        Dg14File dg14;
+        try {
+            dg14 = Dg14File.parse(dg14Bytes);
+        } catch (MalformedDataException e) {
+            return null;
+        }
+        Optional<ChipAuthenticator.Outcome> outcome = new ChipAuthenticator(random).authenticate(session.secure(), dg14);
+        if (outcome.isEmpty()) {
+            return null;
+        }
+        if (outcome.get().session() == null) {
+            if (session.lost()) {
+                session.reopen();
+            }
+            return outcome.get().result();
+        }
+        session.adopt(outcome.get().session());
+        try {
+            ResponseApdu probe = session.secure().transmit(
+                    new CommandApdu(0x00, 0xB0, 0x80 | LdsFile.DG14.sfi(), 0x00, 4));
+            if (!session.lost() && probe.sw() == 0x9000) {
+                return outcome.get().result();
+            }
+        } catch (CardLostException e) {
+            throw e;
+        } catch (ReaderException e) {
+            LOG.debug("no answer under the Chip Authentication keys: {}", e.getMessage());
+        }
+        session.reopen();
+        return new CheckResult(CheckResult.Status.FAILED, "the chip could not answer under the keys agreed with the"
+                + " Chip Authentication key in DG14: this card may be a copy");
     }
 
     /** The first PACEInfo this reader can use, or null (no EF.CardAccess, none offered, or it does not parse). */

@@ -25,7 +25,7 @@ public final class SecureMessagingTransport implements CardTransport {
         if (lost) {
             throw new IllegalStateException("secure messaging session already ended; open a new one");
         }
-        ResponseApdu raw = inner.transmit(session.protect(command));
+        ResponseApdu raw = inner.transmit(session.protect(command, inner.supportsExtendedLength()));
         if (raw.dataLength() == 0) {
             // A bare status word: the chip left secure messaging (ICAO 9303-11 §9.8.6), so has our counter.
             lost = true;

@@ -46,8 +46,17 @@ public final class SmSession {
 
     // ---- reader side ----
 
-    /** Wraps a plain command; the result has CLA | 0x0C and asks for as many bytes as the response may need. */
+    /** As {@link #protect(CommandApdu, boolean)} with extended length allowed where the answer may need it. */
     public CommandApdu protect(CommandApdu plain) {
+        return protect(plain, true);
+    }
+
+    /**
+     * Wraps a plain command; the result has CLA | 0x0C. It is extended only when it must be (the command itself
+     * is) or, with {@code extendedAllowed}, when the protected answer to an Le above
+     * {@link #MAX_SHORT_PLAIN_LE} might not fit in 256 bytes.
+     */
+    public CommandApdu protect(CommandApdu plain, boolean extendedAllowed) {
         increment();
         boolean odd = (plain.ins() & 1) == 1;
         int cla = plain.cla() | 0x0C;
@@ -64,7 +73,8 @@ public final class SmSession {
         byte[] mac = mac(concat(header, covered));
         dos.writeBytes(Tlv.of(0x8E, mac).encode());
         byte[] data = dos.toByteArray();
-        boolean extended = plain.isExtended() || data.length > 255 || plain.ne() > MAX_SHORT_PLAIN_LE;
+        boolean extended = plain.isExtended() || data.length > 255
+                || extendedAllowed && plain.ne() > MAX_SHORT_PLAIN_LE;
         return new CommandApdu(cla, plain.ins(), plain.p1(), plain.p2(), data,
                 extended ? CommandApdu.MAX_EXTENDED_NE : CommandApdu.MAX_SHORT_NE);
     }
