@@ -1,0 +1,168 @@
+package vn.cccd.reader.qr;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.Raster;
+import java.awt.image.SampleModel;
+import java.awt.image.SinglePixelPackedSampleModel;
+
+/**
+ * A greyscale picture: one luminance byte per pixel, row by row. What the QR decoder works on, whatever the image
+ * came from (PNG, JPEG, a camera frame). Not copied defensively: it is internal working data, not a value.
+ */
+record LumaFrame(int width, int height, byte[] luma) {
+
+    LumaFrame {
+        if (width <= 0 || height <= 0 || (long) width * height != luma.length) {
+            throw new IllegalArgumentException("luma size does not match " + width + "x" + height);
+        }
+    }
+
+    int at(int x, int y) {
+        return luma[y * width + x] & 0xFF;
+    }
+
+    /** The luminance of any image, transparent pixels composed on white. */
+    static LumaFrame of(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        byte[] out = new byte[w * h];
+        Raster raster = image.getRaster();
+        switch (image.getType()) {
+            case BufferedImage.TYPE_BYTE_GRAY -> {
+                if (raster.getDataBuffer() instanceof DataBufferByte) {
+                    raster.getDataElements(0, 0, w, h, out);
+                    return new LumaFrame(w, h, out);
+                }
+            }
+            case BufferedImage.TYPE_3BYTE_BGR -> {
+                if (raster.getDataBuffer() instanceof DataBufferByte db && isPacked(raster, w, 3)) {
+                    byte[] d = db.getData();
+                    for (int i = 0, p = 0; i < out.length; i++, p += 3) {
+                        out[i] = (byte) luminance(d[p + 2] & 0xFF, d[p + 1] & 0xFF, d[p] & 0xFF);
+                    }
+                    return new LumaFrame(w, h, out);
+                }
+            }
+            case BufferedImage.TYPE_INT_RGB -> {
+                if (raster.getDataBuffer() instanceof DataBufferInt db && isPacked(raster, w, 1)) {
+                    int[] d = db.getData();
+                    for (int i = 0; i < out.length; i++) {
+                        int c = d[i];
+                        out[i] = (byte) luminance((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF);
+                    }
+                    return new LumaFrame(w, h, out);
+                }
+            }
+            default -> {
+                // below: any other layout
+            }
+        }
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            image.getRGB(0, y, w, 1, row, 0, w);
+            for (int x = 0; x < w; x++) {
+                int c = row[x];
+                int a = (c >>> 24);
+                int l = luminance((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF);
+                // on white: what a printed code on a transparent background looks like
+                out[y * w + x] = (byte) ((l * a + 255 * (255 - a)) / 255);
+            }
+        }
+        return new LumaFrame(w, h, out);
+    }
+
+    private static boolean isPacked(Raster raster, int w, int elementsPerPixel) {
+        if (raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0) {
+            return false; // a sub-image: rows are not where a plain walk expects them
+        }
+        SampleModel sm = raster.getSampleModel();
+        if (sm instanceof ComponentSampleModel c) {
+            return c.getScanlineStride() == w * elementsPerPixel && c.getPixelStride() == elementsPerPixel;
+        }
+        if (sm instanceof SinglePixelPackedSampleModel p) {
+            return p.getScanlineStride() == w;
+        }
+        return false;
+    }
+
+    /** ITU-R BT.601 luma in integers. */
+    static int luminance(int r, int g, int b) {
+        return (r * 306 + g * 601 + b * 117 + 512) >> 10;
+    }
+
+    /** Stretches the darkest 1 % to black and the lightest 1 % to white: dark and washed-out frames. */
+    LumaFrame stretched() {
+        int[] hist = new int[256];
+        for (byte b : luma) {
+            hist[b & 0xFF]++;
+        }
+        int cut = luma.length / 100;
+        int lo = 0;
+        for (int n = 0; lo < 255 && n + hist[lo] <= cut; lo++) {
+            n += hist[lo];
+        }
+        int hi = 255;
+        for (int n = 0; hi > 0 && n + hist[hi] <= cut; hi--) {
+            n += hist[hi];
+        }
+        if (hi - lo < 2 || (lo == 0 && hi == 255)) {
+            return null; // flat, or already full range: nothing to gain
+        }
+        byte[] map = new byte[256];
+        for (int v = 0; v < 256; v++) {
+            int s = (v - lo) * 255 / (hi - lo);
+            map[v] = (byte) Math.max(0, Math.min(255, s));
+        }
+        byte[] out = new byte[luma.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = map[luma[i] & 0xFF];
+        }
+        return new LumaFrame(width, height, out);
+    }
+
+    /** Half the size, each pixel the mean of four: less blur and noise per module for the binarizer. */
+    LumaFrame halved() {
+        int w = width / 2;
+        int h = height / 2;
+        if (w < 21 || h < 21) {
+            return null;
+        }
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int r0 = 2 * y * width;
+            int r1 = r0 + width;
+            for (int x = 0; x < w; x++) {
+                int s = (luma[r0 + 2 * x] & 0xFF) + (luma[r0 + 2 * x + 1] & 0xFF) + (luma[r1 + 2 * x] & 0xFF)
+                        + (luma[r1 + 2 * x + 1] & 0xFF);
+                out[y * w + x] = (byte) ((s + 2) >> 2);
+            }
+        }
+        return new LumaFrame(w, h, out);
+    }
+
+    /** Twice the size, bilinear: a small code gets modules wide enough for the finder-pattern search. */
+    LumaFrame doubled(int x0, int y0, int cw, int ch) {
+        int w = cw * 2;
+        int h = ch * 2;
+        byte[] out = new byte[w * h];
+        for (int y = 0; y < h; y++) {
+            int sy = y0 + Math.min(ch - 1, y / 2);
+            int sy2 = y0 + Math.min(ch - 1, (y + 1) / 2);
+            for (int x = 0; x < w; x++) {
+                int sx = x0 + Math.min(cw - 1, x / 2);
+                int sx2 = x0 + Math.min(cw - 1, (x + 1) / 2);
+                int s = at(sx, sy) + at(sx2, sy) + at(sx, sy2) + at(sx2, sy2);
+                out[y * w + x] = (byte) ((s + 2) >> 2);
+            }
+        }
+        return new LumaFrame(w, h, out);
+    }
+
+    @Override
+    public String toString() {
+        return "LumaFrame[" + width + "x" + height + "]";
+    }
+}

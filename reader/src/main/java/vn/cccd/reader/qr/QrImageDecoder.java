@@ -1,0 +1,229 @@
+package vn.cccd.reader.qr;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.PlanarYUVLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.common.GlobalHistogramBinarizer;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.multi.qrcode.QRCodeMultiReader;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import vn.cccd.reader.qr.QrException.Reason;
+
+/**
+ * Finds and decodes QR codes in PNG/JPEG images and camera frames with ZXing, then parses the CCCD one.
+ *
+ * <p>Decoding starts cheap and only gets harder when nothing was found: most frames decode in the first pass, so the
+ * median cost is that of one ZXing pass. The later passes cover what the first misses: a different binarizer for
+ * blur and uneven light, a contrast stretch for dark and washed-out frames, a half-size copy for blur and noise,
+ * an enlarged copy for a small code in a large frame, and inverted codes.
+ *
+ * <p>The payload is UTF-8 bytes without an ECI header. ZXing would otherwise guess the charset of a byte segment
+ * and can turn "Võ" into Japanese; here byte segments are always UTF-8 (an ECI, when present, still wins), and a
+ * segment that is not valid UTF-8 gives U+FFFD, which the parser flags.
+ *
+ * <p>Thread-safe: nothing is shared between calls.
+ */
+public final class QrImageDecoder {
+
+    /**
+     * Size limits checked from the image header before decoding.
+     *
+     * @param maxBytes the largest file
+     * @param maxSide the largest width or height
+     * @param maxPixels the most pixels in all
+     * @param decodePixels larger pictures are subsampled to about this many pixels while decoding
+     */
+    public record Limits(long maxBytes, int maxSide, long maxPixels, long decodePixels) {
+        /** A 50-megapixel phone photo passes; a decompression bomb does not. */
+        public static final Limits DEFAULT = new Limits(25L << 20, 12_000, 60_000_000L, 12_000_000L);
+    }
+
+    /** How hard to look. */
+    public enum Effort {
+        /** A camera frame: the cheap passes only, since the next frame comes soon. */
+        FRAME,
+        /** An uploaded image or a file: every pass. */
+        THOROUGH
+    }
+
+    private static final Map<DecodeHintType, Object> FAST = hints(false);
+    private static final Map<DecodeHintType, Object> HARD = hints(true);
+    /** Below this many pixels on the short side a code may be too small for the finder-pattern search. */
+    private static final int SMALL_FRAME = 1400;
+
+    private final Limits limits;
+
+    public QrImageDecoder() {
+        this(Limits.DEFAULT);
+    }
+
+    public QrImageDecoder(Limits limits) {
+        this.limits = limits;
+    }
+
+    /**
+     * The CCCD QR code in a PNG or JPEG image.
+     *
+     * @throws QrException NO_QR, NOT_CCCD, INVALID_CCCD_QR, SEVERAL_QR, IMAGE_TOO_LARGE or NOT_AN_IMAGE
+     */
+    public CccdQr decodeCccd(byte[] image, Effort effort, LocalDate today) {
+        return pickCccd(decodeTexts(image, effort), today);
+    }
+
+    /** The CCCD QR code in a picture already in memory. */
+    public CccdQr decodeCccd(BufferedImage image, Effort effort, LocalDate today) {
+        return pickCccd(decodeTexts(LumaFrame.of(image), effort), today);
+    }
+
+    /** The text of every QR code found (each once), or an empty list. */
+    public List<String> decodeTexts(byte[] image, Effort effort) {
+        return decodeTexts(ImageLoader.load(image, limits), effort);
+    }
+
+    /** As {@link #decodeTexts(byte[], Effort)} for a greyscale frame (one luminance byte per pixel, by rows). */
+    public List<String> decodeTexts(byte[] luma, int width, int height, Effort effort) {
+        return decodeTexts(new LumaFrame(width, height, luma), effort);
+    }
+
+    List<String> decodeTexts(LumaFrame frame, Effort effort) {
+        for (Pass pass : passes(effort)) {
+            LumaFrame f = pass.prepare.apply(frame);
+            if (f == null) {
+                continue;
+            }
+            List<String> found = decode(f, pass);
+            if (!found.isEmpty()) {
+                return found;
+            }
+        }
+        return List.of();
+    }
+
+    /** Picks the one CCCD code among the texts found. */
+    static CccdQr pickCccd(List<String> texts, LocalDate today) {
+        if (texts.isEmpty()) {
+            throw new QrException(Reason.NO_QR, "no QR code was found in the image");
+        }
+        List<CccdQr> cards = new ArrayList<>();
+        QrException invalid = null;
+        QrException notCccd = null;
+        for (String t : texts) {
+            try {
+                CccdQr qr = CccdQrParser.parse(t, today);
+                if (cards.stream().noneMatch(c -> c.payload().equals(qr.payload()))) {
+                    cards.add(qr);
+                }
+            } catch (QrException e) {
+                if (e.reason() == Reason.INVALID_CCCD_QR) {
+                    invalid = invalid == null ? e : invalid;
+                } else {
+                    notCccd = notCccd == null ? e : notCccd;
+                }
+            }
+        }
+        if (cards.size() > 1) {
+            throw new QrException(Reason.SEVERAL_QR, "the image shows " + cards.size()
+                    + " different CCCD QR codes; show one card at a time");
+        }
+        if (cards.size() == 1) {
+            return cards.get(0);
+        }
+        throw invalid != null ? invalid : notCccd;
+    }
+
+    // ---- passes ------------------------------------------------------------------------------------------------
+
+    private enum Binarization { HYBRID, GLOBAL }
+
+    private record Pass(String name, Function<LumaFrame, LumaFrame> prepare, Binarization binarization,
+            boolean hard, boolean multi, boolean inverted) {
+    }
+
+    private static final List<Pass> FRAME_PASSES = List.of(
+            new Pass("plain", f -> f, Binarization.HYBRID, false, true, false),
+            new Pass("stretched", LumaFrame::stretched, Binarization.HYBRID, false, false, false));
+
+    private static final List<Pass> THOROUGH_PASSES = List.of(
+            new Pass("plain", f -> f, Binarization.HYBRID, false, true, false),
+            new Pass("hard", f -> f, Binarization.HYBRID, true, true, false),
+            new Pass("global", f -> f, Binarization.GLOBAL, true, false, false),
+            new Pass("stretched", LumaFrame::stretched, Binarization.HYBRID, true, false, false),
+            new Pass("half", LumaFrame::halved, Binarization.HYBRID, true, false, false),
+            new Pass("half-global", LumaFrame::halved, Binarization.GLOBAL, true, false, false),
+            new Pass("double", QrImageDecoder::enlarged, Binarization.HYBRID, true, false, false),
+            new Pass("inverted", f -> f, Binarization.HYBRID, true, false, true));
+
+    private static List<Pass> passes(Effort effort) {
+        return effort == Effort.FRAME ? FRAME_PASSES : THOROUGH_PASSES;
+    }
+
+    private static LumaFrame enlarged(LumaFrame f) {
+        if (Math.min(f.width(), f.height()) > SMALL_FRAME) {
+            return null;
+        }
+        return f.doubled(0, 0, f.width(), f.height());
+    }
+
+    private static List<String> decode(LumaFrame f, Pass pass) {
+        LuminanceSource source = new PlanarYUVLuminanceSource(f.luma(), f.width(), f.height(), 0, 0, f.width(),
+                f.height(), false);
+        if (pass.inverted) {
+            source = source.invert();
+        }
+        Binarizer binarizer = pass.binarization == Binarization.GLOBAL ? new GlobalHistogramBinarizer(source)
+                : new HybridBinarizer(source);
+        BinaryBitmap bitmap = new BinaryBitmap(binarizer);
+        Map<DecodeHintType, Object> hints = pass.hard ? HARD : FAST;
+        Set<String> texts = new LinkedHashSet<>();
+        try {
+            if (pass.multi) {
+                for (Result r : new QRCodeMultiReader().decodeMultiple(bitmap, hints)) {
+                    texts.add(text(r));
+                }
+            } else {
+                texts.add(text(new QRCodeReader().decode(bitmap, hints)));
+            }
+        } catch (NotFoundException e) {
+            return List.of();
+        } catch (ReaderException e) {
+            // found but unreadable (checksum, format): a later pass may read it
+            return List.of();
+        }
+        return List.copyOf(texts);
+    }
+
+    /**
+     * The text of a result. The hint makes ZXing decode byte segments as UTF-8; bytes that are not UTF-8 (a damaged
+     * or foreign code) become U+FFFD, which the parser flags rather than passing on a wrong letter.
+     */
+    static String text(Result r) {
+        return r.getText();
+    }
+
+    private static Map<DecodeHintType, Object> hints(boolean hard) {
+        Map<DecodeHintType, Object> h = new EnumMap<>(DecodeHintType.class);
+        h.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+        // never guess: "Võ" in UTF-8 can pass for Shift_JIS
+        h.put(DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+        if (hard) {
+            h.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
+        }
+        return java.util.Collections.unmodifiableMap(h);
+    }
+}
