@@ -143,6 +143,52 @@ record LumaFrame(int width, int height, byte[] luma) {
         return new LumaFrame(w, h, out);
     }
 
+    /**
+     * Unsharp mask: each pixel pushed away from the mean of its 5 x 5 neighbourhood by {@code amount} times the
+     * difference. Blurred module edges get steep again, so the sampled bits come out right.
+     */
+    LumaFrame sharpened(int amount) {
+        int r = 2;
+        int n = (2 * r + 1) * (2 * r + 1);
+        int[] rows = new int[luma.length]; // horizontal sums over x-r..x+r, edges repeated
+        for (int y = 0; y < height; y++) {
+            int base = y * width;
+            int sum = 0;
+            for (int k = -r; k <= r; k++) {
+                sum += luma[base + clampX(k)] & 0xFF;
+            }
+            rows[base] = sum;
+            for (int x = 1; x < width; x++) {
+                sum += (luma[base + clampX(x + r)] & 0xFF) - (luma[base + clampX(x - r - 1)] & 0xFF);
+                rows[base + x] = sum;
+            }
+        }
+        byte[] out = new byte[luma.length];
+        for (int x = 0; x < width; x++) {
+            int sum = 0;
+            for (int k = -r; k <= r; k++) {
+                sum += rows[clampY(k) * width + x];
+            }
+            for (int y = 0; y < height; y++) {
+                if (y > 0) {
+                    sum += rows[clampY(y + r) * width + x] - rows[clampY(y - r - 1) * width + x];
+                }
+                int v = luma[y * width + x] & 0xFF;
+                int s = v + amount * (v * n - sum) / n;
+                out[y * width + x] = (byte) Math.max(0, Math.min(255, s));
+            }
+        }
+        return new LumaFrame(width, height, out);
+    }
+
+    private int clampX(int x) {
+        return Math.max(0, Math.min(width - 1, x));
+    }
+
+    private int clampY(int y) {
+        return Math.max(0, Math.min(height - 1, y));
+    }
+
     /** Twice the size, bilinear: a small code gets modules wide enough for the finder-pattern search. */
     LumaFrame doubled(int x0, int y0, int cw, int ch) {
         int w = cw * 2;

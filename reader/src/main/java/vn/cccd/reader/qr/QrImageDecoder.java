@@ -164,6 +164,8 @@ public final class QrImageDecoder {
             new Pass("hard", f -> f, Binarization.HYBRID, true, true, false),
             new Pass("global", f -> f, Binarization.GLOBAL, true, false, false),
             new Pass("stretched", LumaFrame::stretched, Binarization.HYBRID, true, false, false),
+            new Pass("sharpened", f -> f.sharpened(1), Binarization.HYBRID, true, false, false),
+            new Pass("sharpened-more", f -> f.sharpened(2), Binarization.HYBRID, true, false, false),
             new Pass("half", LumaFrame::halved, Binarization.HYBRID, true, false, false),
             new Pass("half-global", LumaFrame::halved, Binarization.GLOBAL, true, false, false),
             new Pass("double", QrImageDecoder::enlarged, Binarization.HYBRID, true, false, false),
