@@ -10,7 +10,7 @@ import vn.cccd.reader.transport.PcscReaders;
  */
 @Command(name = "cccd-reader", mixinStandardHelpOptions = true, versionProvider = ReaderCli.Version.class,
         description = {"Đọc và xác thực chip CCCD / Reads and verifies the chip of a Vietnamese CCCD (ICAO 9303)."},
-        subcommands = {ListCommand.class, ReadCommand.class, VerifyCommand.class})
+        subcommands = {ListCommand.class, ReadCommand.class, VerifyCommand.class, QrCommand.class})
 public final class ReaderCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
