@@ -22,6 +22,8 @@ import vn.cccd.kiosk.store.ProcessingLog;
 import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.qr.CccdQr;
+import vn.cccd.reader.qr.QrChipMatch;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 
@@ -246,6 +248,14 @@ public final class CardService implements AutoCloseable {
 
     /** The key of the (first) card; reads at once when a card is already on a reader. */
     public synchronized SessionState key(List<AccessKey> keys) {
+        return key(keys, null);
+    }
+
+    /**
+     * As {@link #key(List)}, with the QR code the keys came from: once the chip is read, its data is checked against
+     * the QR code ({@code verification.qrMatchesChip}).
+     */
+    public synchronized SessionState key(List<AccessKey> keys, CccdQr qr) {
         Session s = require();
         if (s.phase == Phase.CONSENT) {
             throw new SessionException("NO_CONSENT", "the person has not agreed yet");
@@ -257,6 +267,7 @@ public final class CardService implements AutoCloseable {
             throw new SessionException("WRONG_STEP", "the card was read already; start a new session for another person");
         }
         s.keys = List.copyOf(keys);
+        s.qr = qr;
         s.phase = Phase.CARD;
         s.failure = null;
         touch(s);
@@ -272,6 +283,11 @@ public final class CardService implements AutoCloseable {
      * the first card may now leave the reader without wiping the session.
      */
     public synchronized SessionState secondCard(List<AccessKey> keys) {
+        return secondCard(keys, null);
+    }
+
+    /** As {@link #secondCard(List)}, with the QR code the keys came from. */
+    public synchronized SessionState secondCard(List<AccessKey> keys, CccdQr qr) {
         Session s = require();
         if (s.cards.isEmpty() || s.phase == Phase.READING) {
             throw new SessionException("NO_CARD", "read the first card before a second one");
@@ -283,7 +299,7 @@ public final class CardService implements AutoCloseable {
         s.awaitingSecond = true;
         log.record("consent", Map.of("purpose", s.consent.purpose(), "textVersion", s.consent.textVersion(),
                 "lang", s.consent.lang(), "card", s.cards.size() + 1));
-        key(keys);
+        key(keys, qr);
         return state();
     }
 
@@ -446,6 +462,11 @@ public final class CardService implements AutoCloseable {
             s.readingReader = null;
             touch(s);
             if (failure == null) {
+                if (s.qr != null && result.verification() != null) {
+                    result = result.withVerification(result.verification()
+                            .withQrMatchesChip(QrChipMatch.qrMatchesChip(s.qr, result.person())));
+                }
+                s.qr = null;
                 s.cards.add(result);
                 s.phase = Phase.READY;
                 s.awaitingSecond = false;
@@ -459,6 +480,7 @@ public final class CardService implements AutoCloseable {
                 if (failure.code().equals("ACCESS_DENIED")) {
                     s.phase = Phase.KEY;
                     s.keys = null;
+                    s.qr = null;
                 } else {
                     s.phase = Phase.CARD;
                 }
@@ -508,6 +530,8 @@ public final class CardService implements AutoCloseable {
         Phase phase = Phase.CONSENT;
         Consent consent;
         List<AccessKey> keys;
+        /** The QR code the current keys came from, for the cross-check; null when typed. */
+        CccdQr qr;
         final List<CardReadResult> cards = new ArrayList<>();
         boolean multiCard;
         boolean awaitingSecond;
@@ -523,6 +547,7 @@ public final class CardService implements AutoCloseable {
         /** Drops every reference to personal data at once. */
         void clear() {
             keys = null;
+            qr = null;
             cards.clear();
             documents.clear();
             consent = null;

@@ -36,6 +36,8 @@ import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.access.CccdKeys;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Face;
+import vn.cccd.reader.qr.CccdQr;
+import vn.cccd.reader.qr.QrException;
 
 /** The kiosk's HTTP API (CONTRACT.md "Kiosk", plus the steps the UI needs). */
 final class KioskApi {
@@ -196,7 +198,8 @@ final class KioskApi {
     }
 
     private ApiResponse key(ApiRequest q) {
-        return ApiResponse.ok(cards.key(keys(q.json(KeyRequest.class))));
+        Keys k = keys(q.json(KeyRequest.class));
+        return ApiResponse.ok(cards.key(k.keys(), k.qr()));
     }
 
     private ApiResponse secondCard(ApiRequest q) {
@@ -204,21 +207,24 @@ final class KioskApi {
         if (!Boolean.TRUE.equals(k.consent())) {
             throw new ApiException(400, "NO_CONSENT", "the second person must agree first (consent: true)");
         }
-        return ApiResponse.ok(cards.secondCard(keys(k)));
+        Keys keys = keys(k);
+        return ApiResponse.ok(cards.secondCard(keys.keys(), keys.qr()));
     }
 
-    private List<AccessKey> keys(KeyRequest k) {
+    /** The keys, and the QR code they came from (null when typed). */
+    private record Keys(List<AccessKey> keys, CccdQr qr) {
+    }
+
+    private Keys keys(KeyRequest k) {
         if (k.qrPayload() != null) {
-            QrService qr = requireQr();
-            Map<String, Object> decoded = qr.parseText(text(k.qrPayload(), "qrPayload", 2000));
-            Object fields = decoded.get("fields");
-            if (!(fields instanceof Map<?, ?> f) || f.get("idNumber") == null || f.get("dateOfBirth") == null) {
-                throw new ApiException(400, "NOT_CCCD", "the QR code is not a CCCD QR code with an ID number and date of birth");
+            CccdQr qr = qr(() -> requireQr().parseText(text(k.qrPayload(), "qrPayload", 2000)));
+            try {
+                return new Keys(List.copyOf(qr.accessKeys(LocalDate.now(app.clock()))), qr);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "INVALID_KEY", e.getMessage());
             }
-            return keys(String.valueOf(f.get("idNumber")), String.valueOf(f.get("dateOfBirth")),
-                    f.get("issueDate") == null ? null : String.valueOf(f.get("issueDate")), null);
         }
-        return keys(k.idNumber(), k.dateOfBirth(), k.issueDate(), k.expiryDate());
+        return new Keys(keys(k.idNumber(), k.dateOfBirth(), k.issueDate(), k.expiryDate()), null);
     }
 
     private List<AccessKey> keys(String idNumber, String dateOfBirth, String issueDate, String expiryDate) {
@@ -410,21 +416,25 @@ final class KioskApi {
     private QrService requireQr() {
         QrService qr = app.qr();
         if (qr == null) {
-            // TODO(kiosk): wire vn.cccd.reader.qr (decoder + parser) when it is in main
-            throw new ApiException(501, "QR_UNAVAILABLE", "QR decoding is not available in this build yet;"
+            throw new ApiException(501, "QR_UNAVAILABLE", "QR decoding is not available on this kiosk;"
                     + " type the ID number and date of birth instead");
         }
         return qr;
     }
 
+    /**
+     * {@code POST /api/qr}: a PNG or JPEG image (an upload, or a frame of the camera view with {@code ?frame=1})
+     * to the QR JSON. The image is decoded in memory and dropped: never stored, never logged.
+     */
     private ApiResponse qrImage(ApiRequest q) {
         String type = q.mediaType();
         if (!type.equals("image/png") && !type.equals("image/jpeg")) {
             throw new ApiException(415, "UNSUPPORTED_MEDIA_TYPE", "send a PNG or JPEG image");
         }
-        QrService qr = requireQr();
+        QrService service = requireQr();
         byte[] image = q.binary();
-        return ApiResponse.ok(qr.decodeImage(image));
+        boolean frame = "1".equals(q.query("frame")) || "true".equals(q.query("frame"));
+        return ApiResponse.ok(qr(() -> service.decodeImage(image, frame)));
     }
 
     /** A keyboard-wedge scanner's text. */
@@ -437,8 +447,22 @@ final class KioskApi {
 
     private ApiResponse qrText(ApiRequest q) {
         QrText t = q.json(QrText.class);
-        String payload = text(t.payload(), "payload", 2000);
-        return ApiResponse.ok(requireQr().parseText(payload));
+        String payload = text(t.payload(), "payload", 4000);
+        return ApiResponse.ok(qr(() -> requireQr().parseText(payload)));
+    }
+
+    /** Runs a QR step, turning its typed failure into the API error with the same code. */
+    private static CccdQr qr(java.util.function.Supplier<CccdQr> step) {
+        try {
+            return step.get();
+        } catch (QrException e) {
+            int status = switch (e.reason()) {
+                case IMAGE_TOO_LARGE -> 413;
+                case NOT_AN_IMAGE -> 415;
+                default -> 422;
+            };
+            throw new ApiException(status, e.code(), e.getMessage());
+        }
     }
 
     // ---- demo --------------------------------------------------------------------------------------------------

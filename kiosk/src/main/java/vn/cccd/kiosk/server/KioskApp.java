@@ -75,7 +75,8 @@ public final class KioskApp implements AutoCloseable {
         if (config.pcscReaders()) {
             sources.add(PcscCardSource.system(reading));
         }
-        return new KioskApp(config, new CompositeCardSource(sources), demo, null, Clock.systemDefaultZone());
+        Clock clock = Clock.systemDefaultZone();
+        return new KioskApp(config, new CompositeCardSource(sources), demo, new ReaderQrService(clock), clock);
     }
 
     /** A kiosk over the given card source (tests: a fake source, fake demo cards). */
@@ -142,7 +143,7 @@ public final class KioskApp implements AutoCloseable {
         return operator;
     }
 
-    /** Null until QR decoding is available. */
+    /** Null when this kiosk decodes no QR codes (tests of the rest). */
     public QrService qr() {
         return qr;
     }

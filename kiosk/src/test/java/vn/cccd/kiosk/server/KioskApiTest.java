@@ -359,7 +359,7 @@ class KioskApiTest {
     }
 
     @Test
-    void qrEndpointsSayTheyAreNotAvailableYet() throws Exception {
+    void withoutAQrServiceTheQrEndpointsSaySo() throws Exception {
         HttpResponse<String> r = k.post("/api/qr/text", Map.of("payload", "001195004821|151987654|Nguyễn Thị Hồng Nhung|17081995|Nữ|Hà Nội|15042021"));
         assertThat(r.statusCode()).isEqualTo(501);
         assertThat(json(r).get("code").asText()).isEqualTo("QR_UNAVAILABLE");
