@@ -10,9 +10,12 @@ export class ApiError extends Error {
   }
 }
 
-async function call(method, path, body) {
+async function call(method, path, body, blob) {
   const init = { method, headers: {}, cache: 'no-store', credentials: 'same-origin' };
-  if (body !== undefined) {
+  if (blob !== undefined) {
+    init.headers['Content-Type'] = blob.type;
+    init.body = blob;
+  } else if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
@@ -36,5 +39,7 @@ async function call(method, path, body) {
 export const api = {
   get: (path) => call('GET', path),
   post: (path, body = {}) => call('POST', path, body),
+  // an image (a camera frame or an upload), sent with its own media type
+  postImage: (path, blob) => call('POST', path, undefined, blob),
   del: (path) => call('DELETE', path),
 };

@@ -5,6 +5,7 @@
 import { api, ApiError } from './api.js';
 import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
 import * as forms from './forms.js';
+import { QrCamera } from './qrcamera.js';
 
 const CONSENT_VERSION = '2026-11-v1';
 const $ = (id) => document.getElementById(id);
@@ -28,11 +29,14 @@ const ui = {
   idleTimer: null,
   lastKeepAlive: 0,
   active: false,
+  qrBusy: false,
+  camera: null,
 };
 
 // ---------------------------------------------------------------------------------------------- screens
 
 function show(name) {
+  if (name !== 'key') stopCamera();
   ui.screen = name;
   document.querySelectorAll('.screen').forEach((s) => { s.hidden = s.dataset.screen !== name; });
   const h = document.querySelector('[data-screen="' + name + '"] h1');
@@ -74,6 +78,7 @@ function fail(e) {
 
 /** Empties every screen: nothing of the person stays in the page. */
 function wipeUi(reason) {
+  stopCamera();
   ui.active = false;
   ui.keyMode = 'first';
   ui.formId = null;
@@ -340,6 +345,10 @@ function openKey(mode) {
   ui.keyMode = mode;
   alertMessage(null);
   ['key-id', 'key-dob', 'key-issue', 'key-qr'].forEach((id) => { $(id).value = ''; });
+  $('qr-camera-field').hidden = !(ui.config.qr && navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
+  $('qr-camera').hidden = true;
+  $('qr-camera-start').hidden = false;
+  $('qr-camera-status').textContent = '';
   document.querySelectorAll('#key-form .error').forEach((p) => { p.hidden = true; });
   const second = mode === 'second';
   $('second-consent').hidden = !second;
@@ -400,10 +409,66 @@ async function sendKey(body) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------- QR code
+
+const QR_PROBLEMS = { NOT_CCCD: 'qrNotCccd', INVALID_CCCD_QR: 'qrInvalid', SEVERAL_QR: 'qrSeveral' };
+
+function qrNote(text, isError) {
+  const note = $('key-qr-note');
+  note.textContent = text;
+  note.classList.toggle('error', Boolean(isError));
+}
+
+/** The keyboard-wedge field: the scanner types the code and ends with Enter (or Tab, which fires change). */
 async function submitQr() {
   const payload = $('key-qr').value.trim();
-  if (!payload || !ui.config.qr) return;
-  await sendKey({ qrPayload: payload });
+  if (!payload || !ui.config.qr || ui.qrBusy) return;
+  ui.qrBusy = true;
+  qrNote(t('qrChecking'), false);
+  try {
+    const qr = await api.post('/api/qr/text', { payload });
+    qrNote(qr.warnings && qr.warnings.some((w) => w.code !== 'TEXT_REPAIRED') ? t('qrUncertain') : '', false);
+    await sendKey({ qrPayload: payload });
+  } catch (e) {
+    qrNote(QR_PROBLEMS[e.code] ? t(QR_PROBLEMS[e.code]) : (e.message || String(e)), true);
+    $('key-qr').select();
+  } finally {
+    ui.qrBusy = false;
+  }
+}
+
+function startCamera() {
+  if (!ui.camera) {
+    ui.camera = new QrCamera($('qr-video'), {
+      onFound: async (qr) => {
+        $('qr-camera').hidden = true;
+        $('qr-camera-start').hidden = false;
+        $('qr-camera-status').textContent = t('qrCameraFound');
+        announce(t('qrCameraFound'));
+        await sendKey({ qrPayload: qr.payload });
+      },
+      onProblem: (code) => {
+        $('qr-camera-status').textContent = QR_PROBLEMS[code] ? t(QR_PROBLEMS[code]) : t('qrCameraLooking');
+      },
+      onEnd: (reason) => {
+        $('qr-camera').hidden = true;
+        $('qr-camera-start').hidden = false;
+        qrNote(t(reason === 'timeout' ? 'qrCameraTimeout' : 'qrCameraNoCamera'), true);
+      },
+    });
+  }
+  $('qr-camera').hidden = false;
+  $('qr-camera-start').hidden = true;
+  $('qr-camera-status').textContent = t('qrCameraLooking');
+  ui.camera.start();
+}
+
+function stopCamera() {
+  if (ui.camera) ui.camera.stop();
+  if ($('qr-camera')) {
+    $('qr-camera').hidden = true;
+    $('qr-camera-start').hidden = false;
+  }
 }
 
 function openCard() {
@@ -813,6 +878,15 @@ async function init() {
   $('key-back').addEventListener('click', () => (ui.keyMode === 'second' ? openForm(ui.formId) : show('consent')));
   $('key-demo').addEventListener('click', demoFillKey);
   $('key-qr').addEventListener('change', submitQr);
+  $('key-qr').addEventListener('keydown', (ev) => {
+    // the scanner's Enter: take the code, do not submit the typed-key form
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      submitQr();
+    }
+  });
+  $('qr-camera-start').addEventListener('click', startCamera);
+  $('qr-camera-stop').addEventListener('click', stopCamera);
   $('card-cancel').addEventListener('click', () => (ui.keyMode === 'second' ? openForm(ui.formId) : finish()));
   $('card-rekey').addEventListener('click', () => openKey(ui.keyMode));
   $('card-retry').addEventListener('click', async () => {

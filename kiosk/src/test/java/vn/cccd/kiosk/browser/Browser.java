@@ -33,6 +33,11 @@ final class Browser implements AutoCloseable {
     }
 
     static Browser start(Path profile) throws Exception {
+        return start(profile, new String[0]);
+    }
+
+    /** With extra Chromium switches (for instance a fake camera). */
+    static Browser start(Path profile, String... extraArguments) throws Exception {
         SystemTestSupport.requireComponent(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver (Debian chromium, chromium-driver)");
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -43,6 +48,7 @@ final class Browser implements AutoCloseable {
         o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--user-data-dir=" + profile, "--window-size=1280,1100", "--lang=vi", "--force-device-scale-factor=1");
+        o.addArguments(extraArguments);
         try {
             return new Browser(new ChromeDriver(service, o), service);
         } catch (RuntimeException e) {

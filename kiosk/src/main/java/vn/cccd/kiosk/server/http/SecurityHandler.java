@@ -34,7 +34,8 @@ public final class SecurityHandler extends Handler.Wrapper {
         h.put("X-Frame-Options", "SAMEORIGIN");
         h.put("Cross-Origin-Opener-Policy", "same-origin");
         h.put("Cross-Origin-Resource-Policy", "same-origin");
-        h.put("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=()");
+        // the camera only for this origin: the QR view reads the card's code; frames stay on this machine
+        h.put("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
         if (!loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
             response.setStatus(421);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
