@@ -529,9 +529,14 @@ function renderBadges(v) {
     box.appendChild(b);
   };
   const overall = v ? v.overall : 'UNVERIFIED';
-  add(overall === 'AUTHENTIC' ? 'ok' : overall === 'NOT_AUTHENTIC' ? 'bad' : 'warn', badgeText(v));
   const failed = (c) => c && c.status === 'FAILED';
-  if (v && (failed(v.activeAuthentication) || failed(v.chipAuthentication))) {
+  const copy = v && (failed(v.activeAuthentication) || failed(v.chipAuthentication));
+  const dataInvalid = v && v.passiveAuthentication && v.passiveAuthentication.status === 'INVALID';
+  // a copied chip carries genuine data: say "copy", not "invalid data", unless the data is invalid too
+  if (!copy || dataInvalid) {
+    add(overall === 'AUTHENTIC' ? 'ok' : overall === 'NOT_AUTHENTIC' ? 'bad' : 'warn', badgeText(v));
+  }
+  if (copy) {
     add('bad', t('badgeCopy'));
   }
   if (overall === 'UNVERIFIED') {

@@ -21,6 +21,19 @@ public interface DemoCards {
      */
     void insert(String persona);
 
+    /**
+     * As {@link #insert(String)}, with mock-card faults (contract names such as {@code clone}, {@code tamper-dg13}),
+     * so a demo can show what a copied or altered card looks like.
+     *
+     * @throws IllegalArgumentException for an unknown persona or fault name
+     */
+    default void insert(String persona, java.util.List<String> faults) {
+        if (faults != null && !faults.isEmpty()) {
+            throw new UnsupportedOperationException("these demo cards cannot show faults");
+        }
+        insert(persona);
+    }
+
     /** Takes the card away; false when there was none. */
     boolean remove();
 

@@ -51,14 +51,20 @@ public final class MockDemoCards implements DemoCards {
 
     @Override
     public void insert(String persona) {
+        insert(persona, List.of());
+    }
+
+    @Override
+    public void insert(String persona, List<String> faults) {
         Persona p = Personas.builtIn(persona);
+        List<vn.cccd.mock.fault.Fault> parsed = vn.cccd.mock.fault.Fault.parseAll(faults == null ? List.of() : faults);
         MockTerminal reader = terminals.terminal(READER);
         if (reader.chip().isPresent()) {
             throw new IllegalStateException("a card is already on the demo reader");
         }
         Chip chip;
         try {
-            chip = MockCards.chip(p, List.of());
+            chip = MockCards.chip(p, parsed);
         } catch (IllegalStateException e) {
             // the mock card module cannot build documents yet (LDS builders / eMRTD chip not in this build)
             throw new UnsupportedOperationException("demo cards are not available in this build: " + e.getMessage(), e);

@@ -475,14 +475,24 @@ final class KioskApi {
         return d;
     }
 
-    record DemoInsert(String persona) {
+    record DemoInsert(String persona, List<String> faults) {
     }
 
     private ApiResponse demoInsert(ApiRequest q) {
         DemoCards d = demo();
-        String persona = text(q.json(DemoInsert.class).persona(), "persona", 64);
+        DemoInsert body = q.json(DemoInsert.class);
+        String persona = text(body.persona(), "persona", 64);
+        List<String> faults = body.faults() == null ? List.of() : body.faults();
+        if (faults.size() > 8) {
+            throw ApiException.badRequest("at most 8 faults");
+        }
         try {
-            d.insert(persona);
+            vn.cccd.mock.fault.Fault.parseAll(faults);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "UNKNOWN_FAULT", e.getMessage());
+        }
+        try {
+            d.insert(persona, faults);
         } catch (IllegalArgumentException e) {
             throw new ApiException(404, "UNKNOWN_PERSONA", e.getMessage());
         } catch (IllegalStateException e) {

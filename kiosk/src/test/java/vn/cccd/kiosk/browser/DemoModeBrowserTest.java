@@ -43,16 +43,18 @@ class DemoModeBrowserTest {
         }
     }
 
-    @Test
-    void aRealMockChipIsReadVerifiedAndFillsCt01() throws Exception {
+    private URI open() throws Exception {
         KioskApp app = KioskApp.create(KioskHarness.config(data).demo(true).build());
         server = KioskServer.newServer(app);
         server.start();
+        URI base = URI.create("http://127.0.0.1:" + server.getURI().getPort());
         b = Browser.start(profile);
-        b.driver.get(URI.create("http://127.0.0.1:" + server.getURI().getPort()).toString());
+        b.driver.get(base.toString());
         b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
+        return base;
+    }
 
-        Persona p = Personas.builtIn("tran-van-uong");
+    private void typeKeyOf(Persona p) {
         b.find("#start").click();
         b.screen("consent");
         b.find("#consent-check").click();
@@ -63,6 +65,31 @@ class DemoModeBrowserTest {
         b.type("#key-issue", LocalDate.parse(p.person().issueDate()).format(DMY));
         b.find("#key-submit").click();
         b.screen("card");
+    }
+
+    @Test
+    void aClonedChipIsShownAsAPossibleCopyInPlainWords() throws Exception {
+        URI base = open();
+        Persona p = Personas.builtIn("dang-quoc-viet");
+        typeKeyOf(p);
+        java.net.http.HttpResponse<String> inserted = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base.resolve("/api/demo/insert"))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "{\"persona\":\"" + p.name() + "\",\"faults\":[\"clone\"]}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
+        b.screen("identity");
+        assertThat(b.find("#id-badges").getText()).contains("Thẻ này có thể là bản sao").doesNotContain("Thẻ thật")
+                .as("the data itself is genuine").doesNotContain("không hợp lệ");
+        b.shot("demo-clone-identity");
+    }
+
+    @Test
+    void aRealMockChipIsReadVerifiedAndFillsCt01() throws Exception {
+        open();
+        Persona p = Personas.builtIn("tran-van-uong");
+        typeKeyOf(p);
         b.find("#demo-details summary").click();
         b.find("#demo-insert-" + p.name()).click();
         b.screen("identity");

@@ -14,7 +14,7 @@ import vn.cccd.reader.tlv.Tlv;
 import vn.cccd.reader.verify.ChipAuthentication;
 
 /**
- * The chip side of Chip Authentication (ECDH): MSE:Set KAT with the terminal's ephemeral key (3DES), or MSE:Set
+ * The chip side of Chip Authentication (ECDH or DH): MSE:Set KAT with the terminal's ephemeral key (3DES), or MSE:Set
  * AT naming the protocol then GENERAL AUTHENTICATE with the key (AES). The answer still goes under the old keys;
  * the next command must come under the keys agreed with the chip's private key.
  */
@@ -51,7 +51,8 @@ final class ChipAuthResponder {
             if (protocol == null) {
                 return Outcome.of(StatusWords.WRONG_DATA);
             }
-            var type = ChipAuthentication.ecdhKeyType(oid(protocol.value()));
+            String oid = oid(protocol.value());
+            var type = dh() ? ChipAuthentication.dhKeyType(oid) : ChipAuthentication.ecdhKeyType(oid);
             if (type.isEmpty() || type.get() == Kdf.KeyType.DESEDE) {
                 return Outcome.of(StatusWords.REFERENCED_DATA_NOT_FOUND);
             }
@@ -81,9 +82,19 @@ final class ChipAuthResponder {
         }
     }
 
+    private boolean dh() {
+        return key.getPrivate() instanceof javax.crypto.interfaces.DHPrivateKey;
+    }
+
     private Outcome agree(byte[] terminalKey, Kdf.KeyType type) {
-        ECPrivateKey sk = (ECPrivateKey) key.getPrivate();
-        byte[] shared = ChipAuthentication.sharedSecret((ECPublicKey) key.getPublic(), sk.getS(), terminalKey);
+        byte[] shared;
+        if (dh()) {
+            javax.crypto.interfaces.DHPrivateKey sk = (javax.crypto.interfaces.DHPrivateKey) key.getPrivate();
+            shared = ChipAuthentication.dhSharedSecret(sk.getParams(), sk.getX(), terminalKey);
+        } else {
+            ECPrivateKey sk = (ECPrivateKey) key.getPrivate();
+            shared = ChipAuthentication.sharedSecret((ECPublicKey) key.getPublic(), sk.getS(), terminalKey);
+        }
         try {
             return new Outcome(ResponseApdu.of(StatusWords.SUCCESS), ChipAuthentication.session(shared, type));
         } finally {

@@ -27,7 +27,15 @@ public final class ChipAuthentication {
 
     /** The session key type for {@code id-CA-ECDH-<cipher>}, or empty for DH or unknown protocols. */
     public static Optional<Kdf.KeyType> ecdhKeyType(String oid) {
-        String prefix = SecurityInfo.ID_CA + ".2.";
+        return keyType(oid, SecurityInfo.ID_CA + ".2.");
+    }
+
+    /** The session key type for {@code id-CA-DH-<cipher>}, or empty. */
+    public static Optional<Kdf.KeyType> dhKeyType(String oid) {
+        return keyType(oid, SecurityInfo.ID_CA + ".1.");
+    }
+
+    private static Optional<Kdf.KeyType> keyType(String oid, String prefix) {
         if (oid == null || !oid.startsWith(prefix)) {
             return Optional.empty();
         }
@@ -75,6 +83,28 @@ public final class ChipAuthentication {
             throw new MalformedDataException("Chip Authentication key agreement gave the point at infinity");
         }
         return k.getAffineXCoord().getEncoded();
+    }
+
+    /** A DH ephemeral key in the group of {@code chipKey}: x and y = g^x mod p (unsigned, the modulus' length). */
+    public static Ephemeral ephemeral(javax.crypto.interfaces.DHPublicKey chipKey, SecureRandom random) {
+        javax.crypto.spec.DHParameterSpec g = chipKey.getParams();
+        BigInteger order = g.getP().subtract(BigInteger.TWO);
+        BigInteger x = BigIntegers.createRandomInRange(BigInteger.TWO, order, random);
+        return new Ephemeral(x, dhEncode(g.getP(), g.getG().modPow(x, g.getP())));
+    }
+
+    /** y^x mod p for their y, validated (1 &lt; y &lt; p-1), as the modulus' length. */
+    public static byte[] dhSharedSecret(javax.crypto.spec.DHParameterSpec group, BigInteger x, byte[] theirY) {
+        BigInteger y = new BigInteger(1, theirY);
+        BigInteger p = group.getP();
+        if (y.compareTo(BigInteger.ONE) <= 0 || y.compareTo(p.subtract(BigInteger.ONE)) >= 0) {
+            throw new MalformedDataException("the Chip Authentication DH value is out of range");
+        }
+        return dhEncode(p, y.modPow(x, p));
+    }
+
+    public static byte[] dhEncode(BigInteger p, BigInteger v) {
+        return BigIntegers.asUnsignedByteArray((p.bitLength() + 7) / 8, v);
     }
 
     /** The encoded point of a public key. */

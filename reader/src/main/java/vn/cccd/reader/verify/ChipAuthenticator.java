@@ -18,7 +18,7 @@ import vn.cccd.reader.tlv.Tlv;
 import vn.cccd.reader.transport.CardTransport;
 
 /**
- * The reader side of Chip Authentication (ECDH): an ephemeral key agreed with the chip's static key from DG14,
+ * The reader side of Chip Authentication (ECDH or DH): an ephemeral key agreed with the chip's static key from DG14,
  * sent with MSE:Set KAT (3DES) or MSE:Set AT + GENERAL AUTHENTICATE (AES) under the current secure messaging;
  * the chip and the reader then restart secure messaging with keys from the shared secret. Only a chip that holds
  * DG14's private key can answer under the new keys, so the caller proves it by reading on.
@@ -44,14 +44,16 @@ public final class ChipAuthenticator {
         ChipAuthenticationInfo info = dg14.securityInfos().chipAuthenticationInfos().stream()
                 .filter(i -> i.keyId() == null || keyInfo.keyId() == null || i.keyId().equals(keyInfo.keyId()))
                 .findFirst().orElse(null);
-        String oid = info != null ? info.protocol() : vn.cccd.reader.lds.SecurityInfo.ID_CA + ".2.1";
-        Optional<Kdf.KeyType> type = ChipAuthentication.ecdhKeyType(oid);
-        if (type.isEmpty() || !(keyInfo.publicKey() instanceof ECPublicKey chipKey)) {
+        boolean dh = keyInfo.publicKey() instanceof javax.crypto.interfaces.DHPublicKey;
+        String oid = info != null ? info.protocol() : vn.cccd.reader.lds.SecurityInfo.ID_CA + (dh ? ".1.1" : ".2.1");
+        Optional<Kdf.KeyType> type = dh ? ChipAuthentication.dhKeyType(oid) : ChipAuthentication.ecdhKeyType(oid);
+        if (type.isEmpty() || !(keyInfo.publicKey() instanceof ECPublicKey) && !dh) {
             return Optional.of(new Outcome(new CheckResult(CheckResult.Status.NOT_CHECKED,
-                    "the chip offers Chip Authentication " + oid + ", which this reader does not perform (ECDH only)"),
-                    null));
+                    "the chip offers Chip Authentication " + oid + ", which this reader does not know"), null));
         }
-        ChipAuthentication.Ephemeral eph = ChipAuthentication.ephemeral(chipKey, random);
+        ChipAuthentication.Ephemeral eph = dh
+                ? ChipAuthentication.ephemeral((javax.crypto.interfaces.DHPublicKey) keyInfo.publicKey(), random)
+                : ChipAuthentication.ephemeral((ECPublicKey) keyInfo.publicKey(), random);
         byte[] keyId = keyInfo.keyId() == null ? null : keyIdBytes(keyInfo.keyId());
         try {
             ResponseApdu r;
@@ -78,7 +80,20 @@ public final class ChipAuthenticator {
             return Optional.of(new Outcome(new CheckResult(CheckResult.Status.FAILED,
                     "Chip Authentication failed: " + e.getMessage()), null));
         }
-        byte[] shared = ChipAuthentication.sharedSecret(chipKey, eph.privateKey(), ChipAuthentication.encode(chipKey));
+        byte[] shared;
+        try {
+            if (dh) {
+                javax.crypto.interfaces.DHPublicKey chipKey = (javax.crypto.interfaces.DHPublicKey) keyInfo.publicKey();
+                shared = ChipAuthentication.dhSharedSecret(chipKey.getParams(), eph.privateKey(),
+                        ChipAuthentication.dhEncode(chipKey.getParams().getP(), chipKey.getY()));
+            } else {
+                ECPublicKey chipKey = (ECPublicKey) keyInfo.publicKey();
+                shared = ChipAuthentication.sharedSecret(chipKey, eph.privateKey(), ChipAuthentication.encode(chipKey));
+            }
+        } catch (ReaderException e) {
+            return Optional.of(new Outcome(new CheckResult(CheckResult.Status.FAILED,
+                    "DG14's Chip Authentication key is not usable: " + e.getMessage()), null));
+        }
         try {
             return Optional.of(new Outcome(new CheckResult(CheckResult.Status.PASSED,
                     "the chip proved it holds the key in DG14 by answering under the new session keys"),
