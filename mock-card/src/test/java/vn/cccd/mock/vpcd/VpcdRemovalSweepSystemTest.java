@@ -1,0 +1,89 @@
+package vn.cccd.mock.vpcd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.smartcardio.CardTerminal;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.cccd.mock.MockCards;
+import vn.cccd.mock.persona.DocumentFactory;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+import vn.cccd.mock.pki.MockPki;
+import vn.cccd.mock.testing.Vpcd;
+import vn.cccd.reader.error.CardLostException;
+import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.Verification;
+import vn.cccd.reader.read.DocumentReader;
+import vn.cccd.reader.read.ProgressListener;
+import vn.cccd.reader.read.ReadRequest;
+import vn.cccd.reader.testing.SystemTestSupport;
+import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.PcscTransport;
+import vn.cccd.reader.transport.TracingTransport;
+
+/**
+ * Removal during a read through the real stack (pcscd + vsmartcard-vpcd + SunPCSC), at APDU indexes spread over
+ * the whole read (seven indexes spread over the read; the in-process sweep covers every index): always "card removed", and the next card
+ * on the same reader reads fully, with the same PcscReaders (no restart).
+ */
+@Tag("system")
+class VpcdRemovalSweepSystemTest {
+    @TempDir
+    Path trust;
+
+    @Test
+    void removalAnywhereIsCardLostAndTheNextCardReads() throws Exception {
+        CardTerminal found = Vpcd.requireReader(VpcdAddress.DEFAULT);
+        MockPki.instance().writeTrustAnchors(trust);
+        Persona p = Personas.builtIn("nguyen-van-a");
+        ReadRequest request = new ReadRequest(List.of(DocumentFactory.profile(p, List.of()).bacKey()), true, List.of(trust));
+        PcscReaders readers = PcscReaders.system();
+        try (FileLock lock = SystemTestSupport.lockVpcd()) {
+            assertThat(lock.isValid()).isTrue();
+            for (int n : new int[] {4, 17, 30, 43, 56, 69, 82}) {
+                int at = n;
+                VpcdClient client = new VpcdClient(MockCards.chip(p.name(), "remove-after:" + at), VpcdAddress.DEFAULT);
+                CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+                try {
+                    CardTerminal terminal = readers.terminal(found.getName());
+                    assertThat(readers.waitForCard(terminal, Duration.ofSeconds(10))).as("card %d present", at).isTrue();
+                    assertThatThrownBy(() -> {
+                        try (PcscTransport card = readers.connect(terminal)) {
+                            new DocumentReader().read(TracingTransport.standard(card), request, ProgressListener.NONE);
+                        }
+                    }).as("removed after %d APDUs", at).isInstanceOfAny(CardLostException.class,
+                            vn.cccd.reader.error.NoCardException.class);
+                } finally {
+                    client.close();
+                    serving.get(10, TimeUnit.SECONDS);
+                }
+                assertThat(found.waitForCardAbsent(10_000)).isTrue();
+                Thread.sleep(300); // vpcd accepts the next client on its next poll
+            }
+            VpcdClient client = new VpcdClient(MockCards.chip(p.name()), VpcdAddress.DEFAULT);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            try {
+                CardTerminal terminal = readers.terminal(found.getName());
+                assertThat(readers.waitForCard(terminal, Duration.ofSeconds(10))).isTrue();
+                CardReadResult r;
+                try (PcscTransport card = readers.connect(terminal)) {
+                    r = new DocumentReader().read(TracingTransport.standard(card), request, ProgressListener.NONE);
+                }
+                assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+                assertThat(r.person()).isEqualTo(p.person());
+            } finally {
+                client.close();
+                serving.get(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+}
