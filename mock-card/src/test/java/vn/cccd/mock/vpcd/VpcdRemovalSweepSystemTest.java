@@ -55,7 +55,7 @@ class VpcdRemovalSweepSystemTest {
                 CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
                 try {
                     CardTerminal terminal = readers.terminal(found.getName());
-                    assertThat(readers.waitForCard(terminal, Duration.ofSeconds(10))).as("card %d present", at).isTrue();
+                    assertThat(readers.waitForCard(terminal, Duration.ofSeconds(20))).as("card %d present", at).isTrue();
                     assertThatThrownBy(() -> {
                         try (PcscTransport card = readers.connect(terminal)) {
                             new DocumentReader().read(TracingTransport.standard(card), request, ProgressListener.NONE);
