@@ -45,6 +45,10 @@ public final class KioskMain implements Callable<Integer> {
     @Option(names = "--demo", description = "add an in-process mock reader with the built-in personas (staff PIN 0000)")
     boolean demo;
 
+    @Option(names = "--verify-log", description = "check that the processing log in the data directory is intact"
+            + " (no record edited, removed or reordered), then exit: 0 intact, 1 broken")
+    boolean verifyLog;
+
     @Option(names = "--hash-pin", description = "read a staff PIN from standard input and print its operator.pinHash")
     boolean hashPin;
 
@@ -92,6 +96,9 @@ public final class KioskMain implements Callable<Integer> {
         if (hashPin) {
             return hashPin();
         }
+        if (verifyLog) {
+            return verifyLog();
+        }
         KioskConfig c;
         Server server;
         try {
@@ -120,6 +127,25 @@ public final class KioskMain implements Callable<Integer> {
         out.flush();
         server.join();
         return EXIT_OK;
+    }
+
+    private int verifyLog() throws IOException {
+        KioskConfig c;
+        try {
+            c = configuration();
+        } catch (ConfigException e) {
+            err.println("cccd-kiosk: configuration error: " + e.getMessage());
+            return EXIT_CONFIG;
+        }
+        vn.cccd.kiosk.store.ProcessingLog.Check check = vn.cccd.kiosk.store.ProcessingLog.verify(c.dataDir());
+        if (check.intact()) {
+            out.println("Nhật ký xử lý nguyên vẹn / processing log intact: " + check.records() + " records in "
+                    + c.dataDir());
+            return EXIT_OK;
+        }
+        out.println("Nhật ký xử lý bị sửa / processing log BROKEN at record " + check.brokenLine() + ": "
+                + check.problem());
+        return EXIT_START;
     }
 
     private int hashPin() throws IOException {

@@ -53,6 +53,19 @@ class KioskMainTest {
     }
 
     @Test
+    void verifyLogSaysIntactOrBroken(@TempDir Path dir) throws Exception {
+        vn.cccd.kiosk.store.ProcessingLog log = new vn.cccd.kiosk.store.ProcessingLog(dir, "K", java.time.Clock.systemUTC());
+        log.record("session-start", java.util.Map.of());
+        log.record("card-read", java.util.Map.of("verdict", "AUTHENTIC"), "001090123456");
+        assertThat(run("", "--data-dir", dir.toString(), "--verify-log")).isZero();
+        assertThat(out.toString()).contains("intact: 2 records");
+        Path file = dir.resolve(vn.cccd.kiosk.store.ProcessingLog.FILE_NAME);
+        java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("session-start", "session-stop"));
+        assertThat(run("", "--data-dir", dir.toString(), "--verify-log")).isEqualTo(1);
+        assertThat(out.toString()).contains("BROKEN at record 2");
+    }
+
+    @Test
     void hashPinPrintsAConfigurationLine() {
         assertThat(run("482915\n", "--hash-pin")).isZero();
         String line = out.toString().strip();

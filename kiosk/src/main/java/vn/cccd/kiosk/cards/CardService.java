@@ -471,7 +471,8 @@ public final class CardService implements AutoCloseable {
                 s.phase = Phase.READY;
                 s.awaitingSecond = false;
                 String verdict = result.verification() == null ? "UNVERIFIED" : result.verification().overall().name();
-                log.record("card-read", Map.of("verdict", verdict, "card", s.cards.size()));
+                log.record("card-read", Map.of("verdict", verdict, "card", s.cards.size()),
+                        result.person() == null ? null : result.person().idNumber());
                 LOG.info("card {} read, verdict {}", s.cards.size(), verdict);
                 events.emit("read-complete", Map.of("card", s.cards.size() - 1, "overall", verdict));
             } else {

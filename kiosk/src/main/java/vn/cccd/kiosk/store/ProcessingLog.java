@@ -1,32 +1,55 @@
 package vn.cccd.kiosk.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The record of personal-data processing the controller must keep (who read a card, when, for what purpose,
  * with which consent text, what was produced): one JSON object per line in {@code <data-dir>/processing-log.jsonl}.
- * It holds no personal data itself (no names, ID numbers or form values), only events, purposes, form ids,
- * verdicts and random document references.
+ * It holds no personal data itself: no names, ID numbers or form values, only events, purposes, form ids, verdicts,
+ * random document references and, to find one person's records on request, a keyed hash of the ID number
+ * (HMAC-SHA-256 with a key kept beside the log, {@code processing-log.key}, owner-only).
+ *
+ * <p>Append-only and hash-chained: every record carries {@code prev}, the SHA-256 of the previous line, and
+ * {@code processing-log.head} holds the hash of the last one, so {@link #verify(Path)} finds any edited, removed or
+ * reordered record. Each append is forced to disk before it returns (a record survives SIGKILL).
  */
 public class ProcessingLog {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingLog.class);
     public static final String FILE_NAME = "processing-log.jsonl";
+    public static final String HEAD_NAME = "processing-log.head";
+    public static final String KEY_NAME = "processing-log.key";
+    static final String GENESIS = "0".repeat(64);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_LINE = 64 * 1024;
 
     private final Path file;
     private final String station;
     private final Clock clock;
+    private String last;
+    private byte[] key;
 
     public ProcessingLog(Path dataDir, String station, Clock clock) {
         this.file = dataDir == null ? null : dataDir.resolve(FILE_NAME);
@@ -45,21 +68,155 @@ public class ProcessingLog {
 
     /** Appends one event; a failure to write is reported in the technical log, never to the citizen. */
     public synchronized void record(String event, Map<String, ?> details) {
+        record(event, details, null);
+    }
+
+    /**
+     * Appends one event about the holder of {@code idNumber} (null when none): the record carries only the keyed
+     * hash of the number.
+     */
+    public synchronized void record(String event, Map<String, ?> details, String idNumber) {
         if (file == null) {
             return;
         }
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("time", clock.instant().toString());
-        line.put("station", station);
-        line.put("event", event);
-        line.putAll(details);
         try {
-            byte[] bytes = (MAPPER.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-            Files.write(file, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("time", clock.instant().toString());
+            line.put("station", station);
+            line.put("event", event);
+            line.putAll(details);
+            if (idNumber != null) {
+                line.put("subject", subjectHash(idNumber));
+            }
+            line.put("prev", lastHash());
+            String text = MAPPER.writeValueAsString(line);
+            append(text);
+            last = sha256(text);
+            writeHead(last);
         } catch (JsonProcessingException e) {
             LOG.error("processing log entry {} cannot be written: {}", event, e.getOriginalMessage());
-        } catch (IOException e) {
+        } catch (IOException | GeneralSecurityException e) {
             LOG.error("processing log {} cannot be written: {}", file, e.toString());
         }
+    }
+
+    /** The keyed hash under which this kiosk's log records a person (for data-subject requests). */
+    public synchronized String subjectHash(String idNumber) throws IOException, GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(idNumber.strip().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private byte[] key() throws IOException {
+        if (key == null) {
+            Path k = file.resolveSibling(KEY_NAME);
+            if (!Files.exists(k)) {
+                byte[] fresh = new byte[32];
+                new SecureRandom().nextBytes(fresh);
+                Files.createDirectories(k.getParent());
+                Files.write(k, fresh, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                try {
+                    Files.setPosixFilePermissions(k, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the data directory's own protection applies
+                }
+            }
+            key = Files.readAllBytes(k);
+        }
+        return key.clone();
+    }
+
+    private String lastHash() throws IOException {
+        if (last == null) {
+            last = GENESIS;
+            if (Files.exists(file) && Files.size(file) > 0) {
+                String tail = lastLine(file);
+                last = tail == null ? GENESIS : sha256(tail);
+            }
+        }
+        return last;
+    }
+
+    private void append(String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.UTF_8)));
+            ch.force(true);
+        }
+    }
+
+    private void writeHead(String hash) throws IOException {
+        Path head = file.resolveSibling(HEAD_NAME);
+        Path tmp = file.resolveSibling(HEAD_NAME + ".tmp");
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(hash.getBytes(StandardCharsets.US_ASCII)));
+            ch.force(true);
+        }
+        Files.move(tmp, head, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The last non-empty line of a file, reading at most {@value #MAX_LINE} bytes from its end. */
+    static String lastLine(Path p) throws IOException {
+        try (RandomAccessFile f = new RandomAccessFile(p.toFile(), "r")) {
+            long len = f.length();
+            int n = (int) Math.min(len, MAX_LINE);
+            byte[] buf = new byte[n];
+            f.seek(len - n);
+            f.readFully(buf);
+            String s = new String(buf, StandardCharsets.UTF_8).stripTrailing();
+            int nl = s.lastIndexOf('\n');
+            return s.isEmpty() ? null : s.substring(nl + 1);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The outcome of {@link #verify(Path)}: the number of records, or the first broken one and why. */
+    public record Check(boolean intact, long records, long brokenLine, String problem) {
+    }
+
+    /** Checks the chain of a data directory's log: every {@code prev}, then the head. Reads line by line. */
+    public static Check verify(Path dataDir) throws IOException {
+        Path log = dataDir.resolve(FILE_NAME);
+        if (!Files.exists(log)) {
+            return new Check(true, 0, 0, null);
+        }
+        String prev = GENESIS;
+        long n = 0;
+        try (BufferedReader r = Files.newBufferedReader(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.length() > MAX_LINE) {
+                    return new Check(false, n - 1, n, "the record is longer than any the kiosk writes");
+                }
+                JsonNode node;
+                try {
+                    node = MAPPER.readTree(line);
+                } catch (JsonProcessingException e) {
+                    return new Check(false, n - 1, n, "the record is not JSON");
+                }
+                if (node == null || !node.path("prev").isTextual() || !node.get("prev").asText().equals(prev)) {
+                    return new Check(false, n - 1, n, "the record does not follow the one before it"
+                            + " (a record was edited, removed or moved)");
+                }
+                prev = sha256(line);
+            }
+        }
+        Path head = dataDir.resolve(HEAD_NAME);
+        if (n > 0 && (!Files.exists(head) || !Files.readString(head, StandardCharsets.US_ASCII).strip().equals(prev))) {
+            return new Check(false, n, n, "the last record does not match " + HEAD_NAME
+                    + " (the last record was edited or removed)");
+        }
+        return new Check(true, n, 0, null);
     }
 }
