@@ -7,7 +7,8 @@ import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.fault.ChipDecorator;
 
 /**
- * Makes a mock chip as slow as a real contactless card behind a real reader ({@code --link-kbps}).
+ * Makes a mock chip as slow as a real contactless card behind a real reader ({@code --link-kbps}). The numbers
+ * and where they come from are in docs/BENCHMARKS.md ("Link model").
  *
  * <p>Per APDU it spends:
  * <ul>
@@ -17,16 +18,19 @@ import vn.cccd.mock.fault.ChipDecorator;
  * typical PC/SC contactless readers show, not a measurement of one reader;
  * <li>air time for the command and the response at the ISO/IEC 14443 bit rate (fc/128 = 105.9 kbit/s for
  * "106", fc/64, fc/32, fc/16 with fc = 13.56 MHz): each byte is 9 bits on air (8 data bits plus the
- * Type A parity bit), each ISO/IEC 14443-4 I-block carries at most {@value #FRAME_SIZE} bytes including a
- * 1-byte PCB and a 2-byte CRC, and each chained block is acknowledged by a 3-byte R(ACK) from the other
- * side;
- * <li>the {@link ChipCosts} of key agreement and Active Authentication commands.
+ * Type A parity bit), each frame adds a start and an end bit and waits at least the minimum frame delay time
+ * of {@value #MIN_FRAME_DELAY_CARRIER_CYCLES}/fc (86 µs) before it, each ISO/IEC 14443-4 I-block carries at
+ * most {@value #FRAME_SIZE} bytes including a 1-byte PCB and a 2-byte CRC, and each chained block is
+ * acknowledged by a 3-byte R(ACK) frame from the other side;
+ * <li>the {@link ChipCosts} of the commands that make the chip compute with public keys: Chip Authentication
+ * (MSE:Set KAT, GENERAL AUTHENTICATE under secure messaging), the PACE steps that carry a public key (mapping
+ * data and the ephemeral key), and Active Authentication (INTERNAL AUTHENTICATE).
  * </ul>
- * With the default turnaround a 223-byte secure-messaging READ BINARY (about 19 bytes out, 247 back) takes
+ * With the default turnaround a 223-byte secure-messaging READ BINARY (19 bytes out, 244 back) takes
  * about 28 ms at 106 kbit/s and 11 ms at 424 kbit/s.
  *
- * <p>Time is spent on a {@link LinkClock}: really asleep, or on a {@link VirtualClock} for fast tests. The
- * totals ({@link #apdus()}, {@link #simulatedTime()}) are kept in both modes.
+ * <p>Time is spent on a {@link LinkClock}: really asleep, or on a {@link VirtualClock} for fast tests and
+ * benchmarks. The totals ({@link #apdus()}, {@link #simulatedTime()}) are kept in both modes.
  */
 public final class LinkModel extends ChipDecorator {
     /** The fixed per-APDU overhead (see the class comment for what it stands for). */
@@ -37,7 +41,18 @@ public final class LinkModel extends ChipDecorator {
     public static final int FRAME_OVERHEAD = 3;
     /** Bits on air per byte: 8 data bits plus the odd parity bit of ISO/IEC 14443-3 Type A. */
     public static final int BITS_PER_BYTE = 9;
-    private static final double CARRIER_HZ = 13_560_000.0;
+    /** Start of frame and end of frame of ISO/IEC 14443-3 Type A: one bit period each. */
+    public static final int FRAME_DELIMITER_BITS = 2;
+    /**
+     * The shortest gap before a frame, in carrier cycles: ISO/IEC 14443-3 Type A's minimum frame delay time
+     * (1172/fc, 86.4 µs), which a chained exchange pays for every I-block and every R(ACK).
+     */
+    public static final int MIN_FRAME_DELAY_CARRIER_CYCLES = 1172;
+    /** The ISO/IEC 14443 carrier frequency fc. */
+    public static final double CARRIER_HZ = 13_560_000.0;
+    private static final int TAG_DYNAMIC_AUTHENTICATION_DATA = 0x7C;
+    private static final int TAG_MAPPING_DATA = 0x81;
+    private static final int TAG_EPHEMERAL_PUBLIC_KEY = 0x83;
     private static final int INS_GENERAL_AUTHENTICATE = 0x86;
     private static final int INS_MSE = 0x22;
     private static final int INS_INTERNAL_AUTHENTICATE = 0x88;
@@ -106,27 +121,57 @@ public final class LinkModel extends ChipDecorator {
         return turnaround.toNanos() + airNanos(command.length) + airNanos(responseLength) + costNanos(command);
     }
 
-    /** Air time of one message of {@code length} bytes, with ISO/IEC 14443-4 framing and chaining. */
+    /**
+     * Air time of one message of {@code length} bytes with ISO/IEC 14443-4 framing and chaining: every I-block's
+     * bytes, start and end bits and frame delay, and for a chained message the R(ACK) frames that acknowledge all
+     * blocks but the last.
+     */
     public long airNanos(int length) {
         int payloadPerFrame = FRAME_SIZE - FRAME_OVERHEAD;
         int frames = Math.max(1, (length + payloadPerFrame - 1) / payloadPerFrame);
-        long bytesOnAir = (long) length + (long) frames * FRAME_OVERHEAD + (long) (frames - 1) * FRAME_OVERHEAD;
-        return Math.round(bytesOnAir * BITS_PER_BYTE * 1e9 / bitsPerSecond);
+        int acks = frames - 1;
+        long bytesOnAir = (long) length + (long) frames * FRAME_OVERHEAD + (long) acks * FRAME_OVERHEAD;
+        long bits = bytesOnAir * BITS_PER_BYTE + (long) (frames + acks) * FRAME_DELIMITER_BITS;
+        double delays = (double) (frames + acks) * MIN_FRAME_DELAY_CARRIER_CYCLES / CARRIER_HZ;
+        return Math.round((bits / bitsPerSecond + delays) * 1e9);
     }
 
     private long costNanos(byte[] command) {
         if (command.length < 4) {
             return 0;
         }
+        boolean secured = (command[0] & 0x0C) == 0x0C;
         int ins = command[1] & 0xFF;
         int p1p2 = ((command[2] & 0xFF) << 8) | (command[3] & 0xFF);
-        if (ins == INS_GENERAL_AUTHENTICATE || ins == INS_MSE && p1p2 == 0x41A6) {
+        if (ins == INS_GENERAL_AUTHENTICATE && (secured || carriesPublicKey(command))
+                || ins == INS_MSE && p1p2 == 0x41A6) {
             return costs.keyAgreement().toNanos();
         }
         if (ins == INS_INTERNAL_AUTHENTICATE) {
             return costs.activeAuthentication().toNanos();
         }
         return 0;
+    }
+
+    /**
+     * Whether a plain GENERAL AUTHENTICATE (PACE) sends mapping data or an ephemeral public key, the steps where the
+     * chip multiplies points; the nonce request and the token exchange need only a cipher and a MAC.
+     */
+    private static boolean carriesPublicKey(byte[] command) {
+        if (command.length < 7) {
+            return false;
+        }
+        int at = command[4] != 0 ? 5 : 7; // short or extended Lc
+        if (command.length <= at + 2 || (command[at] & 0xFF) != TAG_DYNAMIC_AUTHENTICATION_DATA) {
+            return false;
+        }
+        int lengthBytes = (command[at + 1] & 0x80) != 0 ? 1 + (command[at + 1] & 0x7F) : 1;
+        int inner = at + 1 + lengthBytes;
+        if (inner >= command.length) {
+            return false;
+        }
+        int tag = command[inner] & 0xFF;
+        return tag == TAG_MAPPING_DATA || tag == TAG_EPHEMERAL_PUBLIC_KEY;
     }
 
     public int kbps() {

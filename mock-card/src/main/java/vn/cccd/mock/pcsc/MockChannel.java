@@ -11,10 +11,14 @@ import javax.smartcardio.ResponseAPDU;
 /**
  * A logical channel of a {@link MockCard}. Like SunPCSC with its defaults, it answers 6Cxx by repeating the
  * command with the right Le and collects 61xx answers with GET RESPONSE, at most
- * {@value #RESPONSE_ITERATIONS} exchanges per transmit.
+ * {@value #RESPONSE_ITERATIONS} exchanges per transmit, and it cannot take an answer longer than SunPCSC's
+ * receive buffer of {@value #MAX_RESPONSE_BYTES} bytes (status word included): a longer one fails with
+ * {@code SCARD_E_INSUFFICIENT_BUFFER} after the card has processed the command, as through pcscd.
  */
 final class MockChannel extends CardChannel {
     static final int RESPONSE_ITERATIONS = 256;
+    /** SunPCSC's receive buffer (JDK 17, measured through pcscd and vpcd: 8190 data bytes pass, 8191 do not). */
+    static final int MAX_RESPONSE_BYTES = 8192;
 
     private final MockCard card;
     private final int channel;
@@ -109,6 +113,9 @@ final class MockChannel extends CardChannel {
                 throw new CardException("Number of response iterations exceeded maximum " + RESPONSE_ITERATIONS);
             }
             byte[] response = card.exchange(command.clone());
+            if (response.length > MAX_RESPONSE_BYTES) {
+                throw new CardException(new PcscError(PcscError.SCARD_E_INSUFFICIENT_BUFFER));
+            }
             int rn = response.length;
             if (rn == 2 && response[0] == 0x6C && command.length >= 5) {
                 command[command.length - 1] = response[1];

@@ -18,6 +18,8 @@ public final class PcscError extends Exception {
     public static final String SCARD_E_PROTO_MISMATCH = "SCARD_E_PROTO_MISMATCH";
     /** The reader was unplugged. */
     public static final String SCARD_E_UNKNOWN_READER = "SCARD_E_UNKNOWN_READER";
+    /** The answer is longer than the receive buffer (SunPCSC's is 8192 bytes). */
+    public static final String SCARD_E_INSUFFICIENT_BUFFER = "SCARD_E_INSUFFICIENT_BUFFER";
     /** The reader does not support the request (control commands). */
     public static final String SCARD_E_UNSUPPORTED_FEATURE = "SCARD_E_UNSUPPORTED_FEATURE";
 

@@ -25,13 +25,22 @@ class LinkModelTest {
         };
     }
 
+    /** ISO/IEC 14443-3 Type A minimum frame delay time, 1172/fc. */
+    private static final double FDT_SECONDS = 1172 / 13_560_000.0;
+
+    /** One unchained frame of {@code bytes} (PCB and CRC included) at {@code bitsPerSecond}: 9 bits a byte, SOF, EOF, FDT. */
+    private static long frameNanos(int bytes, double bitsPerSecond) {
+        return Math.round(((bytes * 9 + 2) / bitsPerSecond + FDT_SECONDS) * 1e9);
+    }
+
     @Test
     void secureMessagingReadBinaryTakesAbout28MillisecondsAt106() {
         VirtualClock clock = new VirtualClock();
         LinkModel link = new LinkModel(answering(247), 106, LinkModel.DEFAULT_TURNAROUND, ChipCosts.NONE, clock);
         link.process(new byte[19]);
-        // 5 ms + (19 + 3) * 9 bits + (247 + 3) * 9 bits at 105 937.5 bit/s
-        long expected = 5_000_000L + Math.round((22 + 250) * 9 * 1e9 / 105_937.5);
+        // 5 ms + a frame of 19 + 3 bytes + a frame of 247 + 3 bytes at 105 937.5 bit/s (fc/128), each with its
+        // start and end bits and the 86 µs minimum frame delay
+        long expected = 5_000_000L + frameNanos(22, 105_937.5) + frameNanos(250, 105_937.5);
         assertThat(clock.elapsed().toNanos()).isEqualTo(expected);
         assertThat(clock.elapsed().toMillis()).isEqualTo(28);
         assertThat(link.simulatedTime()).isEqualTo(clock.elapsed());
@@ -61,10 +70,15 @@ class LinkModelTest {
         LinkModel link = new LinkModel(answering(2), 106, Duration.ZERO, ChipCosts.NONE, new VirtualClock());
         long oneFrame = link.airNanos(253);
         long twoFrames = link.airNanos(254);
-        // one more byte costs a second frame header and CRC plus an R(ACK) from the other side: 7 bytes
-        assertThat(twoFrames - oneFrame).isBetween(7 * 9 * 1_000_000_000L / 105_938 - 2,
-                7 * 9 * 1_000_000_000L / 105_937 + 2);
-        assertThat(oneFrame).isEqualTo(Math.round(256 * 9 * 1e9 / 105_937.5));
+        // one more byte costs a second frame header and CRC plus an R(ACK) from the other side (7 bytes), and two
+        // more frames' start and end bits and frame delays
+        long expectedDelta = Math.round(((7 * 9 + 2 * 2) / 105_937.5 + 2 * FDT_SECONDS) * 1e9);
+        assertThat(twoFrames - oneFrame).isBetween(expectedDelta - 2, expectedDelta + 2);
+        assertThat(oneFrame).isEqualTo(frameNanos(256, 105_937.5));
+        // an extended answer of 8 KB: 33 I-blocks and 32 R(ACK)s, 65 frame delays of 86 µs (5.6 ms) among them
+        long eightK = link.airNanos(8192);
+        assertThat(eightK).isEqualTo(Math.round((((8192 + 33 * 3 + 32 * 3) * 9 + 65 * 2) / 105_937.5
+                + 65 * FDT_SECONDS) * 1e9));
     }
 
     @Test
@@ -79,8 +93,36 @@ class LinkModelTest {
         link.process(Hex.decode("00 88 00 00 08 01 02 03 04 05 06 07 08 00"));
         long afterAa = clock.elapsed().toNanos();
         assertThat(afterAa - 2 * plain).isGreaterThan(120_000_000L).isLessThan(125_000_000L);
+        // Chip Authentication under secure messaging: the chip agrees a key
+        link.process(Hex.decode("0C 86 00 00 08 87 01 01 8E 02 00 00 00"));
+        long afterCa = clock.elapsed().toNanos();
+        assertThat(afterCa - afterAa).isGreaterThan(250_000_000L).isLessThan(255_000_000L);
+        // PACE: asking for the nonce is cheap, sending mapping data or an ephemeral key makes the chip multiply
         link.process(Hex.decode("10 86 00 00 02 7C 00 00"));
-        assertThat(clock.elapsed().toNanos() - afterAa).isGreaterThan(250_000_000L).isLessThan(255_000_000L);
+        long afterNonce = clock.elapsed().toNanos();
+        assertThat(afterNonce - afterCa).isLessThan(1_000_000L);
+        link.process(Hex.decode("10 86 00 00 07 7C 05 81 03 04 01 02 00"));
+        long afterMapping = clock.elapsed().toNanos();
+        assertThat(afterMapping - afterNonce).isGreaterThan(250_000_000L).isLessThan(255_000_000L);
+        link.process(Hex.decode("10 86 00 00 07 7C 05 83 03 04 01 02 00"));
+        assertThat(clock.elapsed().toNanos() - afterMapping).isGreaterThan(250_000_000L).isLessThan(255_000_000L);
+        long beforeToken = clock.elapsed().toNanos();
+        link.process(Hex.decode("00 86 00 00 0C 7C 0A 85 08 01 02 03 04 05 06 07 08 00"));
+        assertThat(clock.elapsed().toNanos() - beforeToken).isLessThan(1_000_000L);
+        // MSE:Set KAT (Chip Authentication with 3DES) computes too; MSE:Set AT only names the protocol
+        long beforeMse = clock.elapsed().toNanos();
+        link.process(Hex.decode("0C 22 41 A6 04 87 01 01 00"));
+        assertThat(clock.elapsed().toNanos() - beforeMse).isGreaterThan(250_000_000L);
+        long beforeSetAt = clock.elapsed().toNanos();
+        link.process(Hex.decode("0C 22 41 A4 04 87 01 01 00"));
+        assertThat(clock.elapsed().toNanos() - beforeSetAt).isLessThan(1_000_000L);
+    }
+
+    @Test
+    void typicalChipCostsDependOnTheActiveAuthenticationKey() {
+        assertThat(ChipCosts.typical(true).activeAuthentication()).isEqualTo(ChipCosts.TYPICAL_RSA_2048_SIGNATURE);
+        assertThat(ChipCosts.typical(false).activeAuthentication()).isEqualTo(ChipCosts.TYPICAL_ECDSA_P256_SIGNATURE);
+        assertThat(ChipCosts.typical(false).keyAgreement()).isEqualTo(ChipCosts.TYPICAL_KEY_AGREEMENT);
     }
 
     @ParameterizedTest

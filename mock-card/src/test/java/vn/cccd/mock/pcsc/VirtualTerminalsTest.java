@@ -304,6 +304,20 @@ class VirtualTerminalsTest {
     }
 
     @Test
+    void answersLongerThanSunPcscsReceiveBufferFailLikeThroughPcscd() throws Exception {
+        PlainFileChip chip = PlainFileChip.withFile(20_000);
+        a.insert(chip);
+        CardChannel ch = a.connect("*").getBasicChannel();
+        ch.transmit(SELECT_COM);
+        // measured with SunPCSC through pcscd and vpcd: 8190 data bytes and the status word pass, one more does not
+        assertThat(ch.transmit(new CommandAPDU(0x00, 0xB0, 0x00, 0x00, 8190)).getNr()).isEqualTo(8190);
+        int before = chip.apdus();
+        assertThatThrownBy(() -> ch.transmit(new CommandAPDU(0x00, 0xB0, 0x00, 0x00, 8191)))
+                .isInstanceOf(CardException.class).hasRootCauseMessage("SCARD_E_INSUFFICIENT_BUFFER");
+        assertThat(chip.apdus()).as("the card processed the command; the answer was lost on the way").isEqualTo(before + 1);
+    }
+
+    @Test
     void manageChannelMustGoThroughOpenLogicalChannel() throws Exception {
         a.insert(PlainFileChip.withFile(1));
         Card card = a.connect("*");

@@ -16,6 +16,7 @@ import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
+import vn.cccd.mock.testing.RecordingChip;
 import vn.cccd.reader.access.CanKey;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
@@ -143,6 +144,25 @@ class PersonaReadTest {
         CardReadResult r = new DocumentReader().read(wire(MockCards.chip(p, List.of())), request, ProgressListener.NONE);
         assertThat(r.verification().activeAuthentication().status()).as(r.verification().activeAuthentication().detail())
                 .isEqualTo(CheckResult.Status.PASSED);
+    }
+
+    @Test
+    void anExtendedLengthChipIsReadInBlocksThatJavaxSmartcardioCanReceive() {
+        // SunPCSC receives at most 8192 bytes per answer (the mock provider too): a larger block would be lost after
+        // the chip answered, costing a secure messaging restart and the rest of the read in short blocks
+        Persona p = Personas.builtIn("dang-quoc-viet");
+        assertThat(DocumentFactory.profile(p, List.of()).extendedLength()).isTrue();
+        RecordingChip chip = new RecordingChip(MockCards.chip(p, List.of()));
+        ReadRequest request = new ReadRequest(List.of(DocumentFactory.profile(p, List.of()).bacKey()), true, List.of(trust));
+        CardReadResult r = new DocumentReader().read(wire(chip), request, ProgressListener.NONE);
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+        List<RecordingChip.Exchange> trace = chip.exchanges();
+        assertThat(trace).filteredOn(e -> e.ins() == 0x82).as("one BAC, no restart").hasSize(1);
+        assertThat(trace).allMatch(e -> e.responseLength() <= 8192);
+        int dg2 = DocumentFactory.files(p).get(vn.cccd.reader.lds.LdsFile.DG2).length;
+        long reads = trace.stream().filter(e -> e.ins() == 0xB0 || e.ins() == 0xB1).count();
+        // COM, DG1, DG13, DG14, the Chip Authentication proof, DG15, SOD: one block each; DG2 in blocks of 8 KB
+        assertThat(reads).isEqualTo(7 + (dg2 + 8143) / 8144);
     }
 
     @Test

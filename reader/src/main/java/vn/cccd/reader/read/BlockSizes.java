@@ -4,10 +4,23 @@ package vn.cccd.reader.read;
  * The READ BINARY block size for one card: start large (extended length when the reader and card both offer
  * it), step down on 6700 / 6Cxx / transport errors, and keep what worked for the rest of the read. The short
  * ladder starts at 223 bytes (0xDF), the largest Le whose 3DES or AES protected answer fits in 256 bytes with
- * room to spare, and the block jmrtd and the Vietnamese readers use.
+ * room to spare, and the block jmrtd and the Vietnamese readers use. The extended ladder starts at the largest
+ * block whose protected answer javax.smartcardio can receive (see {@link #PCSC_MAX_ANSWER}).
  */
 public final class BlockSizes {
-    static final int[] EXTENDED = {16384, 4096, 1024};
+    /**
+     * The longest answer SunPCSC (the JDK's javax.smartcardio) receives: 8192 bytes with the status word; a longer
+     * one fails with SCARD_E_INSUFFICIENT_BUFFER after the card has answered, which costs a secure messaging restart
+     * (measured through pcscd and vpcd, JDK 17: 8190 data bytes pass, 8191 do not).
+     */
+    static final int PCSC_MAX_ANSWER = 8192;
+    /**
+     * The worst secure messaging wrapping of a block: DO'87' header (5) and padding (up to 16 with AES), DO'99' (4),
+     * DO'8E' (10), the status word (2) and, for READ BINARY B1, DO'53' around the data (4).
+     */
+    static final int MAX_WRAPPING = 5 + 16 + 4 + 10 + 2 + 4;
+    /** Extended blocks: the largest that fits {@link #PCSC_MAX_ANSWER} (a multiple of 16), then smaller. */
+    static final int[] EXTENDED = {(PCSC_MAX_ANSWER - MAX_WRAPPING) / 16 * 16, 4096, 1024};
     static final int[] SHORT = {223, 160, 112, 64, 32};
 
     private boolean extended;
