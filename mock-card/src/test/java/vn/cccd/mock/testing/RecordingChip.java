@@ -19,6 +19,7 @@ public final class RecordingChip extends ChipDecorator {
     }
 
     private final List<Exchange> exchanges = new ArrayList<>();
+    private long processingNanos;
 
     public RecordingChip(Chip inner) {
         super(inner);
@@ -26,7 +27,9 @@ public final class RecordingChip extends ChipDecorator {
 
     @Override
     public synchronized byte[] process(byte[] command) {
+        long t0 = System.nanoTime();
         byte[] r = super.process(command);
+        processingNanos += System.nanoTime() - t0;
         int sw = r.length >= 2 ? ((r[r.length - 2] & 0xFF) << 8) | (r[r.length - 1] & 0xFF) : -1;
         exchanges.add(new Exchange(command.clone(), r.length, sw));
         return r;
@@ -34,5 +37,10 @@ public final class RecordingChip extends ChipDecorator {
 
     public synchronized List<Exchange> exchanges() {
         return List.copyOf(exchanges);
+    }
+
+    /** The time the wrapped chip spent computing its answers (on this machine; a real chip does it on the card). */
+    public synchronized long processingNanos() {
+        return processingNanos;
     }
 }

@@ -51,6 +51,31 @@ class VpcdPcscSystemTest {
     }
 
     @Test
+    void sunPcscReceivesAnswersOfAtMost8192BytesAsTheMockProviderAssumes() throws Exception {
+        // the reader's largest extended block and the mock provider's limit both rest on this
+        CardTerminal terminal = Vpcd.requireReader(VpcdAddress.DEFAULT);
+        try (FileLock lock = SystemTestSupport.lockVpcd()) {
+            assertThat(lock.isValid()).isTrue();
+            VpcdClient client = new VpcdClient(PlainFileChip.withFile(10_000), VpcdAddress.DEFAULT);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            try {
+                assertThat(terminal.waitForCardPresent(10_000)).isTrue();
+                Card card = terminal.connect("*");
+                CardChannel ch = card.getBasicChannel();
+                assertThat(ch.transmit(new CommandAPDU(Hex.decode("00 A4 02 0C 02 01 1E"))).getSW()).isEqualTo(0x9000);
+                assertThat(ch.transmit(new CommandAPDU(0x00, 0xB0, 0x00, 0x00, 8190)).getNr()).isEqualTo(8190);
+                assertThatThrownBy(() -> ch.transmit(new CommandAPDU(0x00, 0xB0, 0x00, 0x00, 8191)))
+                        .isInstanceOf(CardException.class).hasMessageContaining("SCARD_E_INSUFFICIENT_BUFFER");
+                card.disconnect(false);
+            } finally {
+                client.close();
+            }
+            assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(VpcdClient.Ending.STOPPED);
+            assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
+        }
+    }
+
+    @Test
     void cardThatLeavesTheFieldFailsTheTransmitInTheRealStack() throws Exception {
         CardTerminal terminal = Vpcd.requireReader(VpcdAddress.DEFAULT);
         try (FileLock lock = SystemTestSupport.lockVpcd()) {

@@ -1,0 +1,80 @@
+package vn.cccd.kiosk.browser;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import vn.cccd.kiosk.cards.CardSource;
+import vn.cccd.kiosk.cards.DemoCards;
+import vn.cccd.kiosk.cards.DocumentReading;
+import vn.cccd.kiosk.cards.PcscCardSource;
+import vn.cccd.mock.MockCards;
+import vn.cccd.mock.chip.Chip;
+import vn.cccd.mock.link.ChipCosts;
+import vn.cccd.mock.link.LinkClock;
+import vn.cccd.mock.link.LinkModel;
+import vn.cccd.mock.pcsc.VirtualTerminals;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+import vn.cccd.mock.pki.MockPki;
+
+/**
+ * Demo cards that are as slow as real ones: the mock chip behind the link model sleeping for real (424 kbit/s, the
+ * default turnaround, typical chip costs), on a virtual PC/SC reader read by the reader library, as the kiosk's
+ * demo mode does without the link model. For the kiosk benchmark.
+ */
+final class LinkModelledDemoCards implements DemoCards {
+    static final String READER = "CCCD Bench Reader (mock, 424 kbit/s)";
+    static final int KBPS = 424;
+
+    private final VirtualTerminals terminals = new VirtualTerminals(READER);
+    private final PcscCardSource source = new PcscCardSource(terminals::terminalFactory, DocumentReading.library());
+    private final Path trustDir;
+
+    LinkModelledDemoCards(Path trustDir) throws IOException {
+        this.trustDir = trustDir;
+        MockPki.instance().writeTrustAnchors(trustDir);
+    }
+
+    @Override
+    public List<DemoPersona> personas() {
+        List<DemoPersona> out = new ArrayList<>();
+        for (Persona p : Personas.builtIn()) {
+            out.add(new DemoPersona(p.name(), p.person().fullName(), p.person().idNumber(), p.person().dateOfBirth(),
+                    p.person().issueDate(), p.document().type().name()));
+        }
+        return out;
+    }
+
+    @Override
+    public void insert(String persona) {
+        place(prepare(persona));
+    }
+
+    /** The persona's chip behind the link model, built ahead (building and signing a document takes a while). */
+    Chip prepare(String persona) {
+        Persona p = Personas.builtIn(persona);
+        ChipCosts costs = ChipCosts.typical(p.activeAuthentication() == Persona.KeyType.RSA);
+        return new LinkModel(MockCards.chip(p, List.of()), KBPS, LinkModel.DEFAULT_TURNAROUND, costs, LinkClock.SYSTEM);
+    }
+
+    /** The card is placed on the reader. */
+    void place(Chip chip) {
+        terminals.terminal(READER).insert(chip);
+    }
+
+    @Override
+    public boolean remove() {
+        return terminals.terminal(READER).remove();
+    }
+
+    @Override
+    public CardSource source() {
+        return source;
+    }
+
+    @Override
+    public List<Path> trustDirs() {
+        return List.of(trustDir);
+    }
+}
