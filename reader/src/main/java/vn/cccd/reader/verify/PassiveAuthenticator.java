@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.security.auth.x500.X500Principal;
+import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import vn.cccd.reader.error.ReaderException;
@@ -27,13 +28,25 @@ import vn.cccd.reader.read.PassiveCheck;
 /**
  * Passive Authentication (ICAO 9303-11 §5.1): the SOD's CMS signature under its Document Signer certificate,
  * the hash of every data group read against the SOD, and the Document Signer's chain to a CSCA from the trust
- * store, with validity dates and CRLs.
+ * store, with validity dates, key usage and CRLs.
  *
- * <p>The verdict: INVALID when the signature fails, a data group read does not match (or is not covered by the
- * SOD), the SOD does not parse, or the Document Signer is revoked; UNTRUSTED when everything checks but the
- * chain does not reach a trusted, currently valid CSCA, or the Document Signer certificate is outside its
- * validity period (a DS certificate outlives every document it signed, so an expired one means the document's
- * own validity is over too); VALID only when every check passes. Every problem is written in words.
+ * <p>The verdict:
+ * <ul>
+ *   <li>INVALID when there is evidence of tampering: the SOD does not parse, its signature does not verify, its
+ *       signed message digest does not match its list of hashes, a data group read does not match its hash (or
+ *       the SOD has no hash for it), or the Document Signer is revoked by a CRL of its CSCA.</li>
+ *   <li>UNTRUSTED when nothing is wrong with the data but its origin cannot be established: no trust anchors,
+ *       no trusted CSCA that signed the Document Signer certificate, a CSCA or Document Signer certificate
+ *       outside its validity period, a key usage that does not allow the use, or an SOD that does not carry its
+ *       Document Signer certificate (so the signature cannot be checked).</li>
+ *   <li>VALID only when every check passes; {@code problems} is then empty.</li>
+ *   <li>NOT_CHECKED when there is no SOD.</li>
+ * </ul>
+ *
+ * <p>An expired Document Signer certificate is UNTRUSTED, not VALID. ICAO only requires the DS to be valid when
+ * it signed, but a DS certificate is issued to outlive every document it signs (key usage period plus document
+ * validity), so an expired one means the document's own validity is over as well; the problem names the date.
+ * Every problem is a sentence a person can act on; none contains personal data.
  */
 public final class PassiveAuthenticator implements PassiveCheck {
     private final TrustStore trust;
@@ -48,8 +61,22 @@ public final class PassiveAuthenticator implements PassiveCheck {
         this(trust, Clock.systemUTC());
     }
 
+    /**
+     * Checks {@code sodBytes} (null when the chip has none) against {@code files}, the files read by contract name
+     * ("DG1", "DG13", ...; other names such as "COM" are ignored). Never throws: a hostile SOD is INVALID.
+     */
     @Override
     public PassiveAuthentication check(byte[] sodBytes, Map<String, byte[]> files) {
+        try {
+            return evaluate(sodBytes, files == null ? Map.of() : files);
+        } catch (RuntimeException e) {
+            // a structure that parsed but breaks a later step (e.g. a name the JDK cannot render) is still bad data
+            return new PassiveAuthentication(Status.INVALID, false, false, Map.of(), null, null,
+                    List.of("The SOD could not be checked because part of it is malformed: " + e.getMessage()));
+        }
+    }
+
+    private PassiveAuthentication evaluate(byte[] sodBytes, Map<String, byte[]> files) {
         List<String> problems = new ArrayList<>();
         if (sodBytes == null) {
             return PassiveAuthentication.notChecked("The chip has no SOD (document security object), so its data"
@@ -87,27 +114,41 @@ public final class PassiveAuthenticator implements PassiveCheck {
             }
         }
 
+        boolean contentSigned = sod.contentMatchesSignedDigest();
+        if (!contentSigned) {
+            problems.add("The list of hashes in the SOD is not the one that was signed (the signed message digest"
+                    + " does not match): the security object was altered after signing");
+        }
         Optional<X509Certificate> dsOpt = sod.documentSigner();
         if (dsOpt.isEmpty()) {
             problems.add("The SOD carries no Document Signer certificate, so its signature cannot be checked");
-            return new PassiveAuthentication(Status.INVALID, false, false, hashes, null, null, problems);
+            Status status = hashFailure || !contentSigned ? Status.INVALID : Status.UNTRUSTED;
+            return new PassiveAuthentication(status, false, false, hashes, null, null, problems);
         }
         X509Certificate ds = dsOpt.get();
         PassiveAuthentication.Signer signer = new PassiveAuthentication.Signer(name(ds.getSubjectX500Principal()),
                 date(ds.getNotBefore()), date(ds.getNotAfter()));
-        boolean signatureValid = sod.signatureVerifies(ds);
-        if (!signatureValid) {
-            problems.add("The SOD signature does not verify with the Document Signer certificate: the security"
-                    + " object was altered or forged");
+        boolean signatureValid = contentSigned && sod.signatureVerifies(ds);
+        if (contentSigned && !signatureValid) {
+            problems.add("The SOD signature does not verify with the Document Signer certificate ("
+                    + sod.signatureAlgorithm() + "): the security object was altered or forged");
         }
 
         Instant now = clock.instant();
         boolean chainTrusted = true;
         boolean revoked = false;
-        if (now.isBefore(ds.getNotBefore().toInstant()) || now.isAfter(ds.getNotAfter().toInstant())) {
+        if (now.isBefore(ds.getNotBefore().toInstant())) {
             chainTrusted = false;
-            problems.add("The Document Signer certificate is valid from " + date(ds.getNotBefore()) + " to "
-                    + date(ds.getNotAfter()) + ", not today");
+            problems.add("The Document Signer certificate is not valid before " + date(ds.getNotBefore())
+                    + ": check the kiosk's clock, or the document is not genuine");
+        } else if (now.isAfter(ds.getNotAfter().toInstant())) {
+            chainTrusted = false;
+            problems.add("The Document Signer certificate expired on " + date(ds.getNotAfter())
+                    + ": the document's validity period is over");
+        }
+        if (!allows(ds, KEY_USAGE_DIGITAL_SIGNATURE)) {
+            chainTrusted = false;
+            problems.add("The Document Signer certificate's key usage does not allow signing documents");
         }
         X509Certificate csca = null;
         if (trust.isEmpty()) {
@@ -130,6 +171,12 @@ public final class PassiveAuthenticator implements PassiveCheck {
                         : "The Document Signer certificate is not signed by any trusted CSCA named "
                                 + name(ds.getIssuerX500Principal()));
             } else {
+                if (!isCa(csca)) {
+                    chainTrusted = false;
+                    problems.add("The trusted certificate " + name(csca.getSubjectX500Principal())
+                            + " that signed the Document Signer is not a CA certificate allowed to sign certificates:"
+                            + " replace it with the country's CSCA certificate");
+                }
                 if (now.isBefore(csca.getNotBefore().toInstant()) || now.isAfter(csca.getNotAfter().toInstant())) {
                     chainTrusted = false;
                     problems.add("The CSCA certificate is valid from " + date(csca.getNotBefore()) + " to "
@@ -150,7 +197,7 @@ public final class PassiveAuthenticator implements PassiveCheck {
         }
 
         Status status;
-        if (!signatureValid || hashFailure || revoked) {
+        if (!signatureValid || hashFailure || revoked || !contentSigned) {
             status = Status.INVALID;
         } else if (!chainTrusted) {
             status = Status.UNTRUSTED;
@@ -161,6 +208,24 @@ public final class PassiveAuthenticator implements PassiveCheck {
                 : new PassiveAuthentication.Csca(name(csca.getSubjectX500Principal()));
         return new PassiveAuthentication(status, signatureValid, chainTrusted && csca != null, hashes, signer,
                 cscaInfo, problems);
+    }
+
+    private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;
+    private static final int KEY_USAGE_KEY_CERT_SIGN = 5;
+
+    /** Whether the key usage extension, when present, has the bit. */
+    private static boolean allows(X509Certificate cert, int bit) {
+        boolean[] usage = cert.getKeyUsage();
+        return usage == null || (usage.length > bit && usage[bit]);
+    }
+
+    /**
+     * Whether a trust anchor may sign certificates: a CA by basic constraints and key usage where these are
+     * present (some old CSCA certificates have neither; the operator's choice to trust them stands).
+     */
+    static boolean isCa(X509Certificate cert) {
+        boolean hasBasicConstraints = cert.getExtensionValue("2.5.29.19") != null;
+        return (!hasBasicConstraints || cert.getBasicConstraints() >= 0) && allows(cert, KEY_USAGE_KEY_CERT_SIGN);
     }
 
     /** Signature check through Bouncy Castle, which also handles explicit-parameter EC keys of real CSCAs. */
@@ -182,8 +247,16 @@ public final class PassiveAuthenticator implements PassiveCheck {
         }
     }
 
+    /**
+     * A distinguished name as people read it on certificates: in encoded order (C first) with short names, e.g.
+     * "C=VN,O=Vietnam Government Information Security Commission,SERIALNUMBER=001,CN=CSCA Vietnam".
+     */
     static String name(X500Principal p) {
-        return p.getName(X500Principal.RFC2253);
+        try {
+            return X500Name.getInstance(p.getEncoded()).toString();
+        } catch (RuntimeException e) {
+            return p.getName(X500Principal.RFC2253);
+        }
     }
 
     static String date(Date d) {
