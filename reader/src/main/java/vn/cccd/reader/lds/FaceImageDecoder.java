@@ -8,11 +8,13 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
@@ -31,8 +33,9 @@ import vn.cccd.reader.error.MalformedDataException;
  * data, a decoder exception or error, a timeout, a busy pool) is a {@link MalformedDataException}.
  *
  * <p>An abandoned decode is asked to stop ({@link ImageReader#abort()}, interrupt) but Java cannot kill a thread;
- * the pool therefore has at most {@value #MAX_THREADS} threads, and a decode request finding them all busy fails
- * at once instead of queueing behind a runaway one.
+ * at most {@value #MAX_THREADS} decodes run at once (a permit is held until the decoding thread really ends), and
+ * a request waits for a permit no longer than its timeout, then fails as busy instead of queueing behind a runaway
+ * one.
  */
 public final class FaceImageDecoder {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
@@ -43,6 +46,7 @@ public final class FaceImageDecoder {
     static final int MAX_COMPONENTS = 4;
 
     private static final ThreadPoolExecutor POOL = newPool();
+    private static final Semaphore RUNNING = new Semaphore(MAX_THREADS);
 
     private final Duration timeout;
     private final long maxPixels;
@@ -69,16 +73,36 @@ public final class FaceImageDecoder {
         checkHeader(image, mime);
         byte[] copy = image.clone();
         AtomicReference<ImageReader> reader = new AtomicReference<>();
+        AtomicBoolean started = new AtomicBoolean();
         Future<BufferedImage> task;
         try {
-            task = POOL.submit(() -> decodeNow(copy, mime, reader));
+            if (!RUNNING.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new MalformedDataException("image decoder busy: earlier images are still being decoded");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MalformedDataException("interrupted while waiting for the image decoder", e);
+        }
+        try {
+            task = POOL.submit(() -> {
+                if (!started.compareAndSet(false, true)) {
+                    return null; // abandoned while queued; the caller gave the permit back
+                }
+                try {
+                    return decodeNow(copy, mime, reader);
+                } finally {
+                    RUNNING.release();
+                }
+            });
         } catch (RejectedExecutionException e) {
+            RUNNING.release();
             throw new MalformedDataException("image decoder busy: earlier images are still being decoded");
         }
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
             task.cancel(true);
+            giveBackIfNeverStarted(started);
             ImageReader r = reader.get();
             if (r != null) {
                 r.abort();
@@ -94,6 +118,7 @@ public final class FaceImageDecoder {
                     + cause.getClass().getSimpleName() + ")", cause);
         } catch (InterruptedException e) {
             task.cancel(true);
+            giveBackIfNeverStarted(started);
             Thread.currentThread().interrupt();
             throw new MalformedDataException("interrupted while decoding the image", e);
         }
@@ -196,14 +221,23 @@ public final class FaceImageDecoder {
         return readers.next();
     }
 
+    private static void giveBackIfNeverStarted(AtomicBoolean started) {
+        if (started.compareAndSet(false, true)) {
+            RUNNING.release();
+        }
+    }
+
     private static ThreadPoolExecutor newPool() {
         AtomicInteger n = new AtomicInteger();
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(0, MAX_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+        // Permits bound the work; the queue only absorbs the moment between a task's end and its thread's return.
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(),
                 r -> {
                     Thread t = new Thread(r, "face-image-decoder-" + n.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 });
+        pool.allowCoreThreadTimeOut(true);
         return pool;
     }
 }

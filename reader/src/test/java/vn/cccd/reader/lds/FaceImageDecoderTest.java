@@ -23,6 +23,23 @@ class FaceImageDecoderTest {
     }
 
     @Test
+    void concurrentDecodesWaitForEachOtherInsteadOfFailingAsBusy() throws Exception {
+        byte[] image = TestImages.jpeg(120, 160, 11);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<BufferedImage>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 64; i++) {
+                results.add(callers.submit(() -> decoder.decode(image)));
+            }
+            for (java.util.concurrent.Future<BufferedImage> r : results) {
+                assertThat(r.get().getWidth()).isEqualTo(120);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
     void jpeg2000BecomesAJpegForDisplay() {
         byte[] jpeg = decoder.toDisplayableJpeg(TestImages.jpeg2000(40, 52, 4, false));
         assertThat(FaceImage.sniff(jpeg)).isEqualTo("image/jpeg");
