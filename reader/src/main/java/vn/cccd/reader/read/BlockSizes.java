@@ -37,8 +37,34 @@ public final class BlockSizes {
         return b;
     }
 
+    /** The block for the worst-case wrapping (AES padding, READ BINARY B1). */
     public int current() {
         return extended ? EXTENDED[index] : SHORT[index];
+    }
+
+    /**
+     * The block for a given session cipher and READ BINARY form: at the top of the extended ladder, the most data
+     * whose protected answer still fits {@link #PCSC_MAX_ANSWER} (3DES pads less than AES; B1 wraps the data in
+     * DO'53'), so that a 16.3 KB portrait takes two answers rather than three.
+     */
+    public int current(int cipherBlockSize, boolean oddIns) {
+        if (!extended || index != 0) {
+            return current();
+        }
+        return largestExtended(cipherBlockSize, oddIns);
+    }
+
+    /**
+     * The answer for {@code n} plain bytes is DO'87' (tag, three length bytes, padding indicator, the data padded
+     * to the next whole block, always at least one padding byte), DO'99' (4), DO'8E' (10) and the status word (2);
+     * B1 puts the data inside DO'53' (tag and three length bytes) first.
+     */
+    static int largestExtended(int cipherBlockSize, boolean oddIns) {
+        if (cipherBlockSize != 8 && cipherBlockSize != 16) {
+            throw new IllegalArgumentException("cipher block size " + cipherBlockSize);
+        }
+        int maxPadded = (PCSC_MAX_ANSWER - 2 - 10 - 4 - 1 - 3 - 1) / cipherBlockSize * cipherBlockSize;
+        return maxPadded - 1 - (oddIns ? 4 : 0);
     }
 
     public boolean extended() {

@@ -126,6 +126,11 @@ final class ChipSession {
         return secure;
     }
 
+    /** The current session cipher's block size, 16 (the larger padding) when there is no session. */
+    int cipherBlockSize() {
+        return secure == null ? 16 : secure.cipherBlockSize();
+    }
+
     /** Continues under a new secure messaging session (after Chip Authentication). */
     void adopt(SmSession session) {
         if (secure != null) {
@@ -136,6 +141,11 @@ final class ChipSession {
 
     boolean lost() {
         return secure == null || secure.lost();
+    }
+
+    /** How many times access control was opened again in this read. */
+    int reopens() {
+        return reopens;
     }
 
     void reopen() {

@@ -111,18 +111,27 @@ public final class DocumentReader {
             com.ifPresent(b -> files.put(LdsFile.COM, b));
             List<LdsFile> listed = com.map(DocumentReader::listedIn).orElse(ComFile.CCCD_DATA_GROUPS);
             CheckResult ca = null;
+            CheckResult caToProve = null;
             for (LdsFile f : READ_ORDER) {
                 boolean wanted = f == LdsFile.SOD || listed.contains(f);
                 if (f == LdsFile.DG2 && !request.readFace()) {
                     wanted = false;
                 }
-                if (wanted) {
+                if (wanted && caToProve != null) {
+                    ca = readProvingChipAuthentication(reader, session, f, files) ? caToProve : CA_FAILED;
+                    caToProve = null;
+                } else if (wanted) {
                     reader.read(f).ifPresent(b -> files.put(f, b));
                 }
                 if (f == LdsFile.DG14 && files.containsKey(LdsFile.DG14)) {
                     // Chip Authentication as early as possible, so the rest is read under its keys
-                    ca = chipAuthentication(session, files.get(LdsFile.DG14));
+                    ChipAuthStep step = chipAuthentication(session, files.get(LdsFile.DG14));
+                    ca = step.result();
+                    caToProve = step.toProve() ? step.result() : null;
                 }
+            }
+            if (caToProve != null) {
+                ca = probeChipAuthentication(session) ? caToProve : CA_FAILED;
             }
             synchronized (learned) {
                 learned.put(cardKey, sizes.copy());
@@ -164,34 +173,71 @@ public final class DocumentReader {
         return new ActiveAuthenticator(random).authenticate(session.secure(), key, info, request.activeAuthChallenge());
     }
 
+    private static final CheckResult CA_FAILED = new CheckResult(CheckResult.Status.FAILED, "the chip could not"
+            + " answer under the keys agreed with the Chip Authentication key in DG14: this card may be a copy");
+
+    /** Chip Authentication's result so far, and whether it still has to be proved by an answer under the new keys. */
+    private record ChipAuthStep(CheckResult result, boolean toProve) {
+    }
+
     /**
-     * Chip Authentication with DG14's key, proved by reading under the new keys (the first bytes of DG14 again, by
-     * SFI). A chip that cannot answer under them does not hold the key: FAILED, and access control is opened again
-     * so the read can go on. Null when DG14 offers no Chip Authentication (or does not parse).
+     * Chip Authentication with DG14's key. Its result stands only once the chip answers under the new keys, which
+     * the next file read proves (no extra APDU). Result null when DG14 offers no Chip Authentication (or does not
+     * parse).
      */
-    private CheckResult chipAuthentication(ChipSession session, byte[] dg14Bytes) {
+    private ChipAuthStep chipAuthentication(ChipSession session, byte[] dg14Bytes) {
         Dg14File dg14;
         try {
             dg14 = Dg14File.parse(dg14Bytes);
         } catch (MalformedDataException e) {
-            return null;
+            return new ChipAuthStep(null, false);
         }
         Optional<ChipAuthenticator.Outcome> outcome = new ChipAuthenticator(random).authenticate(session.secure(), dg14);
         if (outcome.isEmpty()) {
-            return null;
+            return new ChipAuthStep(null, false);
         }
         if (outcome.get().session() == null) {
             if (session.lost()) {
                 session.reopen();
             }
-            return outcome.get().result();
+            return new ChipAuthStep(outcome.get().result(), false);
         }
         session.adopt(outcome.get().session());
+        return new ChipAuthStep(outcome.get().result(), true);
+    }
+
+    /**
+     * Reads the first file after Chip Authentication; true when the chip answered it under the new keys. A chip
+     * that cannot (a plain status word, a wrong MAC, or an answer the read had to reopen access control for) does
+     * not hold DG14's key: access control is opened again and the file read under it, so the read goes on. Other
+     * errors (the keys worked but the file is bad) are the read's, as for any file.
+     */
+    private static boolean readProvingChipAuthentication(FileReader reader, ChipSession session, LdsFile f,
+            Map<LdsFile, byte[]> files) {
+        int reopensBefore = session.reopens();
+        try {
+            reader.read(f).ifPresent(b -> files.put(f, b));
+            return session.reopens() == reopensBefore;
+        } catch (CardLostException e) {
+            throw e;
+        } catch (ReaderException e) {
+            if (!session.lost()) {
+                throw e;
+            }
+            LOG.debug("no answer under the Chip Authentication keys: {}", e.getMessage());
+        }
+        reader.restartSession();
+        reader.read(f).ifPresent(b -> files.put(f, b));
+        return false;
+    }
+
+    /** Proves Chip Authentication by a 4-byte read of DG14 when no file is left to read (not the usual case). */
+    private static boolean probeChipAuthentication(ChipSession session) {
         try {
             ResponseApdu probe = session.secure().transmit(
                     new CommandApdu(0x00, 0xB0, 0x80 | LdsFile.DG14.sfi(), 0x00, 4));
             if (!session.lost() && probe.sw() == 0x9000) {
-                return outcome.get().result();
+                return true;
             }
         } catch (CardLostException e) {
             throw e;
@@ -199,8 +245,7 @@ public final class DocumentReader {
             LOG.debug("no answer under the Chip Authentication keys: {}", e.getMessage());
         }
         session.reopen();
-        return new CheckResult(CheckResult.Status.FAILED, "the chip could not answer under the keys agreed with the"
-                + " Chip Authentication key in DG14: this card may be a copy");
+        return false;
     }
 
     /** The first PACEInfo this reader can use, or null (no EF.CardAccess, none offered, or it does not parse). */

@@ -87,9 +87,10 @@ final class FileReader {
     private Block readBlock(LdsFile file, int offset, int remaining) {
         int exactLe = -1;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            int n = exactLe > 0 ? exactLe : remaining < 0 ? sizes.current() : Math.min(sizes.current(), remaining);
-            exactLe = -1;
             boolean bySfi = offset == 0 && sfiWorks && selected != file;
+            int block = sizes.current(session.cipherBlockSize(), !bySfi && offset > MAX_B0_OFFSET);
+            int n = exactLe > 0 ? exactLe : remaining < 0 ? block : Math.min(block, remaining);
+            exactLe = -1;
             if (!bySfi && selected != file) {
                 Optional<Integer> refused = select(file);
                 if (refused.isPresent()) {
@@ -182,6 +183,11 @@ final class FileReader {
             return true;
         }
         return sizes.stepDown();
+    }
+
+    /** Opens access control again after the session was lost outside a read (and forgets the selected file). */
+    void restartSession() {
+        recover();
     }
 
     private void recover() {

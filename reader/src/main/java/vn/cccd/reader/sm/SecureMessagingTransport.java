@@ -2,6 +2,7 @@ package vn.cccd.reader.sm;
 
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
+import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.transport.CardTransport;
 
 /** Decorator that sends every command protected under a secure messaging session and unwraps the answers. */
@@ -32,10 +33,17 @@ public final class SecureMessagingTransport implements CardTransport {
             session.wipe();
             return raw;
         }
-        return session.unprotect(raw);
+        try {
+            return session.unprotect(raw);
+        } catch (MalformedDataException e) {
+            // An answer that fails the MAC leaves the counters out of step: this session cannot go on.
+            lost = true;
+            session.wipe();
+            throw e;
+        }
     }
 
-    /** True once the chip answered outside secure messaging: access control must be done again. */
+    /** True once the chip answered outside secure messaging or failed its MAC: access control must be done again. */
     public boolean lost() {
         return lost;
     }
@@ -43,6 +51,11 @@ public final class SecureMessagingTransport implements CardTransport {
     @Override
     public boolean supportsExtendedLength() {
         return inner.supportsExtendedLength();
+    }
+
+    /** The session cipher's block size (8 for 3DES, 16 for AES). */
+    public int cipherBlockSize() {
+        return session.cipherBlockSize();
     }
 
     /** Forgets the session keys; the underlying transport stays open. */

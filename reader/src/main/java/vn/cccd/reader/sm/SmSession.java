@@ -35,6 +35,11 @@ public final class SmSession {
     }
 
     /** The current SSC (tests compare it with worked examples). */
+    /** The cipher's block size: 8 for 3DES, 16 for AES (it sets the padding, so the largest block one answer carries). */
+    public int cipherBlockSize() {
+        return cipher.blockSize();
+    }
+
     public byte[] ssc() {
         return ssc.clone();
     }
