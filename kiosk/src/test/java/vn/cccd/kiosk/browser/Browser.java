@@ -77,6 +77,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs a script that ends by calling its last argument with the result (for promises). */
+    Object jsAsync(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script, args);
+    }
+
     void type(String css, String text) {
         WebElement e = find(css);
         e.clear();

@@ -108,5 +108,27 @@ class DemoModeBrowserTest {
                 .isEqualTo(LocalDate.parse(p.person().dateOfBirth()).format(DMY));
         assertThat(b.find("#f-sex").getAttribute("value")).isEqualTo(p.person().sex());
         b.shot("demo-real-chip-ct01");
+
+        // nothing of the person in the browser's storage, during the session or after it
+        assertThat(b.jsAsync(BROWSER_STORAGE)).isEqualTo("0/0/0/");
+        b.find("#demo-details summary").click();
+        b.find("#demo-remove").click();
+        b.screen("attract");
+        String[] traces = {p.person().fullName(), p.person().idNumber(), p.person().idNumber().substring(3)};
+        for (String t : traces) {
+            // the demo panel lists the (fictional) demo personas by design: everything else must be wiped
+            b.until(d -> !((String) b.js("const c = document.documentElement.cloneNode(true);"
+                    + " c.querySelector('#demo').remove(); return c.outerHTML")).contains(t), 10);
+        }
+        assertThat(b.jsAsync(BROWSER_STORAGE)).isEqualTo("0/0/0/");
+        // and not in any field's value either (values are not in the markup)
+        String values = (String) b.js("return [...document.querySelectorAll('input, textarea, select')]"
+                + ".map(e => e.value).join('|')");
+        assertThat(values).doesNotContain(traces);
     }
+
+    /** localStorage items / sessionStorage items / IndexedDB databases / cookies, as "n/n/n/cookies". */
+    private static final String BROWSER_STORAGE = "const cb = arguments[arguments.length - 1];"
+            + " (indexedDB.databases ? indexedDB.databases() : Promise.resolve([])).then(dbs =>"
+            + " cb(localStorage.length + '/' + sessionStorage.length + '/' + dbs.length + '/' + document.cookie));";
 }
