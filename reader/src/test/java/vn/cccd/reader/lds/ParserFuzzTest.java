@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +38,10 @@ import vn.cccd.reader.verify.TrustStore;
  */
 class ParserFuzzTest {
     static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 400);
+    /** Comma-separated parser names to run (all when empty), for splitting the long run. */
+    static final List<String> ONLY = Stream.of(System.getProperty("fuzz.targets", "").split(","))
+            .map(String::strip).filter(x -> !x.isEmpty()).toList();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     static final List<String> REPORT = new ArrayList<>();
 
     record Target(String name, Function<byte[], ?> parser, byte[] valid) {
@@ -58,6 +64,7 @@ class ParserFuzzTest {
         byte[] sod = SodFile.build("SHA-256", Map.of(1, dg1, 13, dg13), ds.certificate(),
                 TestPki.signer("SHA256withECDSA", ds.keys().getPrivate()));
         PassiveAuthenticator pa = new PassiveAuthenticator(new TrustStore(List.of(csca.certificate()), List.of(), List.of()));
+        all.add(new Target("SOD", SodFile::parse, sod));
         all.add(new Target("SOD+PA", b -> pa.check(b, Map.of("DG1", dg1, "DG13", dg13)), sod));
         byte[] key = new byte[16];
         SmSession chip = new SmSession(new TdesSmCipher(key, key), new byte[8]);
@@ -68,7 +75,7 @@ class ParserFuzzTest {
                 .getBytes(StandardCharsets.UTF_8);
         all.add(new Target("QR-text", b -> CccdQrParser.parse(new String(b, StandardCharsets.UTF_8),
                 LocalDate.of(2026, 11, 22)), qr));
-        return all.stream();
+        return all.stream().filter(t -> ONLY.isEmpty() || ONLY.contains(t.name()));
     }
 
     @ParameterizedTest
@@ -76,11 +83,13 @@ class ParserFuzzTest {
     void mutatedInputsGiveAValueOrATypedError(Target t) {
         Random rnd = new Random(t.name().hashCode() * 31L + ITERATIONS);
         long slowest = 0;
+        long slowestCpu = 0;
         long typed = 0;
         long start = System.nanoTime();
         for (int i = 0; i < ITERATIONS; i++) {
             byte[] input = i == 0 ? t.valid() : HostileInputTest.mutate(t.valid(), rnd);
             long t0 = System.nanoTime();
+            long cpu0 = THREADS.getCurrentThreadCpuTime();
             try {
                 t.parser().apply(input);
             } catch (ReaderException expected) {
@@ -89,21 +98,25 @@ class ParserFuzzTest {
                 fail(t.name() + " threw " + e + " for input #" + i + " of " + input.length + " bytes", e);
             }
             slowest = Math.max(slowest, System.nanoTime() - t0);
+            slowestCpu = Math.max(slowestCpu, THREADS.getCurrentThreadCpuTime() - cpu0);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        REPORT.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f |", t.name(), ITERATIONS, typed,
-                slowest / 1e6, ITERATIONS / seconds));
-        // a hang guard, not a speed goal: no single input may take a second
-        assertThat(slowest).as("slowest input of %s (ns)", t.name()).isLessThan(1_000_000_000L);
+        REPORT.add(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.0f |", t.name(), ITERATIONS, typed,
+                slowestCpu / 1e6, slowest / 1e6, ITERATIONS / seconds));
+        // a hang guard, not a speed goal: no single input may take a second of the parsing thread's own time (wall
+        // time on a shared machine also counts other processes and GC pauses; it is reported beside)
+        assertThat(slowestCpu).as("slowest input of %s (CPU ns)", t.name()).isLessThan(1_000_000_000L);
     }
 
     @AfterAll
     static void report() throws Exception {
         Runtime rt = Runtime.getRuntime();
-        String text = "| parser | inputs | typed errors | slowest input (ms) | inputs/s |\n|---|---|---|---|---|\n"
+        String text = "| parser | inputs | typed errors | slowest input, CPU (ms) | slowest input, wall (ms) | inputs/s |\n"
+                + "|---|---|---|---|---|---|\n"
                 + String.join("\n", REPORT) + "\n\nheap in use at the end: " + (rt.totalMemory() - rt.freeMemory()) / (1 << 20)
                 + " MiB of max " + rt.maxMemory() / (1 << 20) + " MiB\n";
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target", "fuzz-report.md"), text);
+        Files.writeString(Path.of("target", "fuzz-report" + (ONLY.isEmpty() ? "" : "-" + String.join("-", ONLY)
+                .replaceAll("[^A-Za-z0-9-]", "")) + ".md"), text);
     }
 }
