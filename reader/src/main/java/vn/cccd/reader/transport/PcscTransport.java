@@ -91,11 +91,13 @@ public final class PcscTransport implements CardTransport {
         if (!lost) {
             try {
                 card.disconnect(true);
+                // SunPCSC's disconnect does nothing for a card it marked removed: release that handle still
+                SunPcscInternals.releaseRemovedHandle(card);
+                return;
             } catch (CardException | RuntimeException e) {
                 // gone meanwhile: released below without reset
             }
         }
-        // after disconnect(true) this does nothing; after a loss it releases the handle, even one SunPCSC marked removed
         SunPcscInternals.release(card);
     }
 

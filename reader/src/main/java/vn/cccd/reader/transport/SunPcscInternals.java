@@ -156,37 +156,48 @@ final class SunPcscInternals {
     }
 
     /**
-     * Releases the card without resetting it: {@code disconnect(false)}, and, for a card SunPCSC already marked
+     * Releases the card without resetting it: {@code disconnect(false)}, or, for a card SunPCSC already marked
      * removed (whose {@code disconnect} does nothing), SCardDisconnect on its handle directly. Never throws.
-     *
-     * @return true when the handle was released here
      */
-    static boolean release(Card card) {
-        Reflected r = REFLECTED;
-        if (r != null && r.cardClass().isInstance(card)) {
-            synchronized (card) {
-                try {
-                    Object state = r.cardState().get(card);
-                    if (state != r.stateOk() && state != r.stateDisconnected()) {
-                        // REMOVED: pcscd still holds the handle
-                        r.cardState().set(card, r.stateDisconnected());
-                        try {
-                            r.disconnect().invoke(null, r.cardId().getLong(card), SCARD_LEAVE_CARD);
-                        } catch (InvocationTargetException e) {
-                            // pcscd refused (handle unknown after a restart): nothing is held any more
-                        }
-                        return true;
-                    }
-                } catch (IllegalAccessException | RuntimeException e) {
-                    LOG.debug("cannot read SunPCSC's card state: {}", e.toString());
-                }
-            }
+    static void release(Card card) {
+        if (releaseRemovedHandle(card)) {
+            return;
         }
         try {
             card.disconnect(false);
-            return true;
         } catch (javax.smartcardio.CardException | RuntimeException e) {
-            return false; // the card or the service is gone: nothing left to release
+            // the card or the service is gone: nothing left to release
+        }
+    }
+
+    /**
+     * For a SunPCSC card marked removed (its {@code disconnect} does nothing, so pcscd would keep the handle for the
+     * life of the JVM): SCardDisconnect (leave the card) on the handle. Never throws.
+     *
+     * @return true when the card was such a card and its handle has been released here
+     */
+    static boolean releaseRemovedHandle(Card card) {
+        Reflected r = REFLECTED;
+        if (r == null || !r.cardClass().isInstance(card)) {
+            return false;
+        }
+        synchronized (card) {
+            try {
+                Object state = r.cardState().get(card);
+                if (state == r.stateOk() || state == r.stateDisconnected()) {
+                    return false;
+                }
+                r.cardState().set(card, r.stateDisconnected());
+                try {
+                    r.disconnect().invoke(null, r.cardId().getLong(card), SCARD_LEAVE_CARD);
+                } catch (InvocationTargetException e) {
+                    // pcscd refused (handle unknown after a restart): nothing is held any more
+                }
+                return true;
+            } catch (IllegalAccessException | RuntimeException e) {
+                LOG.debug("cannot read SunPCSC's card state: {}", e.toString());
+                return false;
+            }
         }
     }
 }
