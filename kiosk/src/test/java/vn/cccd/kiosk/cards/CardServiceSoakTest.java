@@ -85,6 +85,7 @@ class CardServiceSoakTest {
                 session(service, keys, outcomes);
                 if (i % every == 0 || i == reads) {
                     samples.add(sample(i, t0));
+                    write(reads, samples); // also while running: a long run shows where it stands
                 }
             }
         } finally {
@@ -92,7 +93,6 @@ class CardServiceSoakTest {
         }
         Sample start = samples.get(0);
         Sample end = samples.get(samples.size() - 1);
-        write(reads, samples);
         assertThat(end.reads()).isEqualTo(reads);
         assertThat(end.heapBytes()).as("heap after GC at the end vs the start").isLessThanOrEqualTo(start.heapBytes() * 11 / 10);
         // the poll thread and the JDK's own may come and go by one or two
@@ -148,6 +148,5 @@ class CardServiceSoakTest {
         Path dir = Path.of("target", "soak");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("soak.md"), md.toString(), StandardCharsets.UTF_8);
-        System.out.println(md);
     }
 }
