@@ -4,6 +4,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.smartcardio.Card;
@@ -35,6 +36,7 @@ public final class PcscReaders {
     public static final String NO_SERVICE = "no reader service";
     static final long FIRST_RETRY_MILLIS = 100;
     static final long MAX_RETRY_MILLIS = 1_000;
+    private static final AtomicBoolean WARNED_NO_RENEWAL = new AtomicBoolean();
 
     /** A reader and whether a card is on it. */
     public record ReaderInfo(String name, boolean cardPresent) {
@@ -109,7 +111,8 @@ public final class PcscReaders {
      */
     private synchronized void serviceFailed() {
         if (factory != null && SunPcscInternals.isSunPcsc(factory)) {
-            if (!SunPcscInternals.renewContextIfDead() && !SunPcscInternals.available()) {
+            if (!SunPcscInternals.renewContextIfDead() && !SunPcscInternals.available()
+                    && !WARNED_NO_RENEWAL.getAndSet(true)) {
                 LOG.warn("the PC/SC context cannot be renewed without {} (see README): restart to reconnect",
                         SunPcscInternals.ADD_OPENS);
             }
