@@ -86,7 +86,10 @@ public final class PcscReaders {
         }
         long now = nanoTime.getAsLong();
         if (lastFailure != null && now - retryAtNanos < 0) {
-            throw lastFailure; // spaced out: the service was not there a moment ago
+            // spaced out: the service was not there a moment ago (a new exception: one instance thrown many times
+            // would collect suppressed exceptions and carry a stale stack)
+            throw lastFailure instanceof TransportException t ? new TransportException(t.getMessage(), t)
+                    : NoCardException.noReader(lastFailure.getMessage(), lastFailure);
         }
         try {
             factory = factories.get();
