@@ -8,8 +8,8 @@ import javax.smartcardio.TerminalFactory;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
+import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.transport.PcscReaders;
-import vn.cccd.reader.transport.PcscTransport;
 import vn.cccd.reader.transport.TracingTransport;
 
 /**
@@ -51,8 +51,11 @@ public final class PcscCardSource implements CardSource {
     @Override
     public CardReadResult read(String reader, ReadRequest request, ProgressListener progress) {
         CardTerminal terminal = readers.terminal(reader);
-        try (PcscTransport card = readers.connect(terminal)) {
-            return reading.read(TracingTransport.standard(card), request, progress);
+        // closing the chain ends the deadline's exchange thread at once (else it lingers 2 s per read) and releases
+        // the card: reset after a read, no reset when it was lost; a card that stopped answering is released by the
+        // deadline's own thread (closing it here too could reset it before that thread marks it lost)
+        try (CardTransport chain = TracingTransport.standard(readers.connect(terminal))) {
+            return reading.read(chain, request, progress);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.smartcardio.CardTerminal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,10 +34,11 @@ class CliOverPcscdSystemIT {
     @TempDir
     static Path tmp;
     static Path trust;
+    static CardTerminal slot;
 
     @BeforeAll
     static void setUp() throws Exception {
-        Vpcd.requireReader(VpcdAddress.DEFAULT);
+        slot = Vpcd.requireReader(VpcdAddress.DEFAULT);
         assertThat(READER_JAR).exists();
         assertThat(MOCK_JAR).exists();
         trust = tmp.resolve("trust");
@@ -57,10 +59,15 @@ class CliOverPcscdSystemIT {
         return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** Serves the persona through vpcd, runs the reader CLI against "Virtual PCD 00 00", removes the card. */
+    /**
+     * Serves the persona through vpcd, runs the reader CLI against "Virtual PCD 00 00", removes the card. Starts and
+     * ends on an empty slot (see {@link Vpcd}: a card served before pcscd noticed the previous one's removal gets
+     * the old card's APDU failures).
+     */
     static Result readThroughPcscd(String persona, String... faults) throws Exception {
         try (FileLock lock = SystemTestSupport.lockVpcd()) {
             assertThat(lock.isValid()).isTrue();
+            Vpcd.awaitEmpty(slot);
             List<String> serve = new ArrayList<>(List.of("java", "-jar", MOCK_JAR.toString(), "serve", "--persona", persona,
                     "--vpcd"));
             for (String f : faults) {
@@ -79,6 +86,7 @@ class CliOverPcscdSystemIT {
                 if (!card.waitFor(10, TimeUnit.SECONDS)) {
                     card.destroyForcibly();
                 }
+                Vpcd.awaitEmpty(slot);
             }
         }
     }

@@ -32,9 +32,9 @@ class VpcdPcscSystemTest {
             assertThat(lock.isValid()).isTrue();
             PlainFileChip chip = PlainFileChip.withFile(16);
             VpcdClient client = new VpcdClient(chip, VpcdAddress.DEFAULT);
-            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client, terminal);
+            VpcdClient.Ending ending;
             try {
-                assertThat(terminal.waitForCardPresent(10_000)).isTrue();
                 Card card = terminal.connect("*");
                 assertThat(card.getATR().getBytes()).isEqualTo(PlainFileChip.ATR);
                 CardChannel ch = card.getBasicChannel();
@@ -43,10 +43,9 @@ class VpcdPcscSystemTest {
                 assertThat(r.getData()).containsExactly(4, 5, 6, 7);
                 card.disconnect(false);
             } finally {
-                client.close();
+                ending = Vpcd.detach(client, serving, terminal);
             }
-            assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(VpcdClient.Ending.STOPPED);
-            assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
+            assertThat(ending).isEqualTo(VpcdClient.Ending.STOPPED);
         }
     }
 
@@ -57,9 +56,9 @@ class VpcdPcscSystemTest {
         try (FileLock lock = SystemTestSupport.lockVpcd()) {
             assertThat(lock.isValid()).isTrue();
             VpcdClient client = new VpcdClient(PlainFileChip.withFile(10_000), VpcdAddress.DEFAULT);
-            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client, terminal);
+            VpcdClient.Ending ending;
             try {
-                assertThat(terminal.waitForCardPresent(10_000)).isTrue();
                 Card card = terminal.connect("*");
                 CardChannel ch = card.getBasicChannel();
                 assertThat(ch.transmit(new CommandAPDU(Hex.decode("00 A4 02 0C 02 01 1E"))).getSW()).isEqualTo(0x9000);
@@ -68,10 +67,9 @@ class VpcdPcscSystemTest {
                         .isInstanceOf(CardException.class).hasMessageContaining("SCARD_E_INSUFFICIENT_BUFFER");
                 card.disconnect(false);
             } finally {
-                client.close();
+                ending = Vpcd.detach(client, serving, terminal);
             }
-            assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(VpcdClient.Ending.STOPPED);
-            assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
+            assertThat(ending).isEqualTo(VpcdClient.Ending.STOPPED);
         }
     }
 
@@ -82,9 +80,9 @@ class VpcdPcscSystemTest {
             assertThat(lock.isValid()).isTrue();
             VpcdClient client = new VpcdClient(new Fault.RemoveAfter(1).apply(PlainFileChip.withFile(16)),
                     VpcdAddress.DEFAULT);
-            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client, terminal);
+            VpcdClient.Ending ending;
             try {
-                assertThat(terminal.waitForCardPresent(10_000)).isTrue();
                 Card card = terminal.connect("*");
                 CardChannel ch = card.getBasicChannel();
                 assertThat(ch.transmit(new CommandAPDU(Hex.decode("00 A4 02 0C 02 01 1E"))).getSW()).isEqualTo(0x9000);
@@ -92,14 +90,14 @@ class VpcdPcscSystemTest {
                 assertThatThrownBy(() -> ch.transmit(new CommandAPDU(Hex.decode("00 B0 00 00 04"))))
                         .isInstanceOfAny(CardException.class, IllegalArgumentException.class);
                 assertThat(serving.get(10, TimeUnit.SECONDS)).isEqualTo(VpcdClient.Ending.CARD_REMOVED);
-                assertThat(terminal.waitForCardAbsent(10_000)).isTrue();
+                assertThat(terminal.waitForCardAbsent(Vpcd.WAIT_MILLIS)).isTrue();
                 try {
                     card.disconnect(false);
                 } catch (CardException | IllegalStateException e) {
                     // the handle is stale: that is the point
                 }
             } finally {
-                client.close();
+                Vpcd.detach(client, serving, terminal);
             }
         }
     }

@@ -3,12 +3,16 @@ package vn.cccd.mock.vpcd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.smartcardio.CardTerminal;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,14 +30,16 @@ import vn.cccd.reader.read.DocumentReader;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 import vn.cccd.reader.testing.SystemTestSupport;
+import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.transport.PcscReaders;
 import vn.cccd.reader.transport.PcscTransport;
 import vn.cccd.reader.transport.TracingTransport;
 
 /**
  * Removal during a read through the real stack (pcscd + vsmartcard-vpcd + SunPCSC), at APDU indexes spread over
- * the whole read (seven indexes spread over the read; the in-process sweep covers every index): always "card removed", and the next card
- * on the same reader reads fully, with the same PcscReaders (no restart).
+ * the whole read (seven indexes spread over the read; the in-process sweep covers every index): always "card removed",
+ * each lost card released without a reset, no exchange thread left behind, and the next card on the same reader
+ * reads fully, with the same PcscReaders (no restart).
  */
 @Tag("system")
 class VpcdRemovalSweepSystemTest {
@@ -47,43 +53,72 @@ class VpcdRemovalSweepSystemTest {
         Persona p = Personas.builtIn("nguyen-van-a");
         ReadRequest request = new ReadRequest(List.of(DocumentFactory.profile(p, List.of()).bacKey()), true, List.of(trust));
         PcscReaders readers = PcscReaders.system();
+        long resetErrorsBefore = resetErrors();
         try (FileLock lock = SystemTestSupport.lockVpcd()) {
             assertThat(lock.isValid()).isTrue();
             for (int n : new int[] {4, 17, 30, 43, 56, 69, 82}) {
                 int at = n;
                 VpcdClient client = new VpcdClient(MockCards.chip(p.name(), "remove-after:" + at), VpcdAddress.DEFAULT);
-                CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+                CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client, found);
                 try {
                     CardTerminal terminal = readers.terminal(found.getName());
                     assertThat(readers.waitForCard(terminal, Duration.ofSeconds(20))).as("card %d present", at).isTrue();
+                    PcscTransport[] card = new PcscTransport[1];
                     assertThatThrownBy(() -> {
-                        try (PcscTransport card = readers.connect(terminal)) {
-                            new DocumentReader().read(TracingTransport.standard(card), request, ProgressListener.NONE);
+                        card[0] = readers.connect(terminal);
+                        try (CardTransport chain = TracingTransport.standard(card[0])) {
+                            new DocumentReader().read(chain, request, ProgressListener.NONE);
                         }
-                    }).as("removed after %d APDUs", at).isInstanceOfAny(CardLostException.class,
-                            vn.cccd.reader.error.NoCardException.class);
+                    }).as("removed after %d APDUs", at).isInstanceOf(CardLostException.class);
+                    assertThat(card[0].lost()).as("released as lost (no reset)").isTrue();
                 } finally {
-                    client.close();
-                    serving.get(10, TimeUnit.SECONDS);
+                    Vpcd.detach(client, serving, found);
                 }
-                assertThat(found.waitForCardAbsent(10_000)).isTrue();
-                Thread.sleep(300); // vpcd accepts the next client on its next poll
             }
             VpcdClient client = new VpcdClient(MockCards.chip(p.name()), VpcdAddress.DEFAULT);
-            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client);
+            CompletableFuture<VpcdClient.Ending> serving = Vpcd.attach(client, found);
             try {
                 CardTerminal terminal = readers.terminal(found.getName());
                 assertThat(readers.waitForCard(terminal, Duration.ofSeconds(10))).isTrue();
                 CardReadResult r;
-                try (PcscTransport card = readers.connect(terminal)) {
-                    r = new DocumentReader().read(TracingTransport.standard(card), request, ProgressListener.NONE);
+                try (CardTransport chain = TracingTransport.standard(readers.connect(terminal))) {
+                    r = new DocumentReader().read(chain, request, ProgressListener.NONE);
                 }
                 assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
                 assertThat(r.person()).isEqualTo(p.person());
             } finally {
-                client.close();
-                serving.get(10, TimeUnit.SECONDS);
+                Vpcd.detach(client, serving, found);
             }
         }
+        assertNoExchangeThreadLeft();
+        // pcscd (started by .ci/start-services, logging to /tmp/pcscd.log) logs "Error resetting card" when asked to
+        // reset a card that has left: a lost card must be released without reset
+        assertThat(resetErrors() - resetErrorsBefore).as("pcscd's 'Error resetting card' during the sweep").isZero();
+    }
+
+    private static final Path PCSCD_LOG = Path.of("/tmp/pcscd.log");
+
+    private static long resetErrors() throws IOException {
+        if (!Files.isRegularFile(PCSCD_LOG)) {
+            return 0;
+        }
+        try (Stream<String> lines = Files.lines(PCSCD_LOG, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(l -> l.contains("Error resetting card")).count();
+        }
+    }
+
+    /** Every read's exchange thread ends when its transport chain is closed (bounded wait: threads end async). */
+    private static void assertNoExchangeThreadLeft() throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<String> left = List.of();
+        while (System.nanoTime() < end) {
+            left = Thread.getAllStackTraces().keySet().stream().map(Thread::getName)
+                    .filter(n -> n.equals("card-exchange") || n.equals("card-release")).toList();
+            if (left.isEmpty()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(left).as("exchange threads left behind").isEmpty();
     }
 }

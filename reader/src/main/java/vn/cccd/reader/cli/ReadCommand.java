@@ -20,7 +20,6 @@ import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.transport.PcscReaders;
-import vn.cccd.reader.transport.PcscTransport;
 import vn.cccd.reader.transport.TracingTransport;
 
 /** {@code read}: reads and verifies the card on a PC/SC reader. */
@@ -69,8 +68,9 @@ final class ReadCommand implements Callable<Integer> {
                 throw NoCardException.noCard("no card on reader '" + terminal.getName() + "'");
             }
             DocumentReader.Outcome outcome;
-            try (PcscTransport card = readers.connect(terminal)) {
-                CardTransport transport = TracingTransport.standard(card);
+            // closing the chain ends the deadline's exchange thread and releases the card: reset after a read, no
+            // reset when it was lost; a card that stopped answering is released by the deadline's own thread
+            try (CardTransport transport = TracingTransport.standard(readers.connect(terminal))) {
                 ProgressListener progress = json ? ProgressListener.NONE : new ConsoleProgress();
                 outcome = new DocumentReader().readWithFiles(transport, request, progress);
             }

@@ -36,4 +36,13 @@ public interface CardTransport extends AutoCloseable {
     @Override
     default void close() {
     }
+
+    /**
+     * Releases the transport after the card was lost or stopped answering: no reset (a card that has left cannot
+     * be reset, and asking the reader to would only fail or, on a virtual reader, reach the next card), no further
+     * exchange. Idempotent, never throws; {@link #close()} afterwards does nothing more.
+     */
+    default void abandon() {
+        close();
+    }
 }

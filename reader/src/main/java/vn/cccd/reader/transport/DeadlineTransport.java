@@ -14,8 +14,8 @@ import vn.cccd.reader.error.TransportException;
 /**
  * Bounds every exchange in time: a card (or reader driver) that stops answering would otherwise block the
  * reading thread inside the PC/SC library for as long as the driver likes. The exchange runs on a daemon thread;
- * when it does not finish within the deadline the card is treated as lost, the wrapped transport is closed (which
- * releases the card) and {@link CardLostException} is thrown. A late answer is discarded.
+ * when it does not finish within the deadline the card is treated as lost, the wrapped transport is abandoned (which
+ * releases the card without resetting it) and {@link CardLostException} is thrown. A late answer is discarded.
  */
 public final class DeadlineTransport extends ForwardingTransport {
     /** Generous for any eMRTD command (RSA Active Authentication on slow chips takes about a second). */
@@ -63,9 +63,10 @@ public final class DeadlineTransport extends ForwardingTransport {
     }
 
     private void closeQuietly() {
+        // on another thread: the stuck exchange may hold the PC/SC handle until the driver gives up
         Thread closer = new Thread(() -> {
             try {
-                inner.close();
+                inner.abandon();
             } catch (RuntimeException ignored) {
                 // the card is gone anyway
             }
@@ -79,6 +80,15 @@ public final class DeadlineTransport extends ForwardingTransport {
         worker.shutdownNow();
         if (!lost) {
             inner.close();
+        }
+    }
+
+    @Override
+    public void abandon() {
+        worker.shutdownNow();
+        if (!lost) {
+            lost = true;
+            inner.abandon();
         }
     }
 }

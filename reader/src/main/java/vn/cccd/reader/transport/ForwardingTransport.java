@@ -22,4 +22,9 @@ public abstract class ForwardingTransport implements CardTransport {
     public void close() {
         inner.close();
     }
+
+    @Override
+    public void abandon() {
+        inner.abandon();
+    }
 }

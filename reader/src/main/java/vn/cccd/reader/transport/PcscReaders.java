@@ -4,6 +4,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
@@ -21,20 +23,40 @@ import vn.cccd.reader.error.TransportException;
  * {@link PcscTransport} that touches {@code javax.smartcardio}.
  *
  * <p>A PC/SC context does not survive the service stopping (pcscd restarted, Windows' service stopping when the
- * last reader is unplugged), so after a service failure the factory is made again on the next call.
+ * last reader is unplugged). On SCARD_E_NO_SERVICE, SCARD_E_SERVICE_STOPPED or SCARD_E_INVALID_HANDLE the factory
+ * is dropped and, for the JDK's SunPCSC, its dead context too ({@link SunPcscInternals}; SunPCSC alone would reuse
+ * it forever); the next call makes a new factory with a new context. While the service stays away, new attempts
+ * are spaced out ({@value #FIRST_RETRY_MILLIS} ms doubling up to {@value #MAX_RETRY_MILLIS} ms) and every call in
+ * between fails at once with {@link NoCardException} "{@value #NO_SERVICE}", so a poller costs nothing and notices
+ * the service coming back within a second.
  */
 public final class PcscReaders {
     private static final Logger LOG = LoggerFactory.getLogger(PcscReaders.class);
+    /** How failures caused by a missing PC/SC service start (the kiosk's health shows it). */
+    public static final String NO_SERVICE = "no reader service";
+    static final long FIRST_RETRY_MILLIS = 100;
+    static final long MAX_RETRY_MILLIS = 1_000;
+    private static final AtomicBoolean WARNED_NO_RENEWAL = new AtomicBoolean();
 
     /** A reader and whether a card is on it. */
     public record ReaderInfo(String name, boolean cardPresent) {
     }
 
     private final Supplier<TerminalFactory> factories;
+    private final LongSupplier nanoTime;
+    // guarded by this
     private TerminalFactory factory;
+    private long retryAtNanos;
+    private long retryMillis;
+    private RuntimeException lastFailure;
 
     public PcscReaders(Supplier<TerminalFactory> factories) {
+        this(factories, System::nanoTime);
+    }
+
+    PcscReaders(Supplier<TerminalFactory> factories, LongSupplier nanoTime) {
         this.factories = factories;
+        this.nanoTime = nanoTime;
     }
 
     /** The machine's PC/SC service. */
@@ -43,20 +65,61 @@ public final class PcscReaders {
             try {
                 return TerminalFactory.getInstance("PC/SC", null);
             } catch (NoSuchAlgorithmException e) {
+                // SunPCSC's factory establishes its context when made: pcscd down fails here
+                if (PcscFailures.isNoService(e)) {
+                    throw noService(e);
+                }
                 throw NoCardException.noReader("this Java has no PC/SC support (javax.smartcardio), or the PC/SC"
                         + " library (libpcsclite) is not installed", e);
             }
         });
     }
 
-    private synchronized TerminalFactory factory() {
-        if (factory == null) {
-            factory = factories.get();
-        }
-        return factory;
+    private static NoCardException noService(Throwable cause) {
+        return NoCardException.noReader(NO_SERVICE + ": the smart-card service (pcscd) is not running or was"
+                + " restarted; reconnecting", cause);
     }
 
-    private synchronized void reset() {
+    private synchronized TerminalFactory factory() {
+        if (factory != null) {
+            return factory;
+        }
+        long now = nanoTime.getAsLong();
+        if (lastFailure != null && now - retryAtNanos < 0) {
+            // spaced out: the service was not there a moment ago (a new exception: one instance thrown many times
+            // would collect suppressed exceptions and carry a stale stack)
+            throw lastFailure instanceof TransportException t ? new TransportException(t.getMessage(), t)
+                    : NoCardException.noReader(lastFailure.getMessage(), lastFailure);
+        }
+        try {
+            factory = factories.get();
+            if (lastFailure != null) {
+                LOG.info("the smart-card service is back");
+            }
+            lastFailure = null;
+            retryMillis = 0;
+            return factory;
+        } catch (RuntimeException e) {
+            retryMillis = retryMillis == 0 ? FIRST_RETRY_MILLIS : Math.min(MAX_RETRY_MILLIS, retryMillis * 2);
+            retryAtNanos = now + retryMillis * 1_000_000L;
+            lastFailure = e instanceof NoCardException || e instanceof TransportException ? e
+                    : NoCardException.noReader(NO_SERVICE + ": " + e.getMessage(), e);
+            throw lastFailure;
+        }
+    }
+
+    /**
+     * The service failed under the current factory: forget it (and SunPCSC's context when pcscd no longer knows
+     * it), so that the next call starts again.
+     */
+    private synchronized void serviceFailed() {
+        if (factory != null && SunPcscInternals.isSunPcsc(factory)) {
+            if (!SunPcscInternals.renewContextIfDead() && !SunPcscInternals.available()
+                    && !WARNED_NO_RENEWAL.getAndSet(true)) {
+                LOG.warn("the PC/SC context cannot be renewed without {} (see README): restart to reconnect",
+                        SunPcscInternals.ADD_OPENS);
+            }
+        }
         factory = null;
     }
 
@@ -75,19 +138,20 @@ public final class PcscReaders {
     }
 
     private List<CardTerminal> terminals() {
+        TerminalFactory f = factory();
         try {
-            return factory().terminals().list();
+            return f.terminals().list();
         } catch (CardException e) {
             if (PcscFailures.isNoReaders(e)) {
                 return List.of();
             }
-            reset();
+            serviceFailed();
             if (PcscFailures.isNoService(e)) {
-                throw NoCardException.noReader("the smart-card service (pcscd) is not running", e);
+                throw noService(e);
             }
             throw new TransportException("the smart-card service failed: " + PcscFailures.name(e), e);
         } catch (IllegalStateException e) {
-            reset();
+            serviceFailed();
             throw NoCardException.noReader("the smart-card service failed: " + e.getMessage(), e);
         }
     }
@@ -132,7 +196,10 @@ public final class PcscReaders {
         try {
             return terminal.waitForCardPresent(Math.max(1, timeout.toMillis()));
         } catch (CardException | IllegalStateException e) {
-            reset();
+            serviceFailed();
+            if (PcscFailures.isNoService(e)) {
+                throw noService(e);
+            }
             throw new TransportException("cannot watch the reader: " + PcscFailures.name(e), e);
         }
     }
@@ -144,8 +211,8 @@ public final class PcscReaders {
             card = terminal.connect("*");
         } catch (CardException e) {
             if (PcscFailures.isNoService(e)) {
-                reset();
-                throw NoCardException.noReader("the smart-card service (pcscd) is not running", e);
+                serviceFailed();
+                throw noService(e);
             }
             if (PcscFailures.isRemoval(e)) {
                 throw NoCardException.noCard("no card on reader '" + terminal.getName() + "'");
@@ -157,6 +224,6 @@ public final class PcscReaders {
         // No beginExclusive(): javax.smartcardio ties exclusive access to the calling thread, and exchanges run
         // on the deadline's worker thread (DeadlineTransport).
         LOG.debug("connected to the card on {}", terminal.getName());
-        return new PcscTransport(card);
+        return new PcscTransport(card); // releases the card itself when it cannot take it over
     }
 }
