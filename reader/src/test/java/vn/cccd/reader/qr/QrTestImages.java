@@ -28,7 +28,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Makes QR code pictures for tests and the benchmark: the code itself (ZXing encoder, UTF-8 bytes without ECI, as
  * on the card) and seeded camera-like scenes of it: a card on a cluttered background, rotated, tilted, blurred,
- * dark, washed out, JPEG-compressed or small in the frame. Public for the {@code bench} module.
+ * dark, washed out, JPEG-compressed or small in the frame. Public for the QR benchmark
+ * ({@code vn.cccd.reader.qr.bench}).
  */
 public final class QrTestImages {
 

@@ -1,4 +1,4 @@
-package vn.cccd.bench;
+package vn.cccd.reader.qr.bench;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,13 +22,16 @@ import vn.cccd.reader.qr.QrTestImages.Distortion;
 /**
  * QR decoding benchmark: generates a seeded set of distorted camera-like frames (1280 × 720 by default) holding CCCD
  * / Căn cước payloads, then decodes every frame with our decoder and with {@code zbarimg --raw -Sbinary} and reports
- * success rate (exact payload, diacritics included) and time per frame, side by side.
+ * success rate (exact payload, diacritics included) and time per frame, side by side. Run through {@link
+ * QrBenchmark} (JUnit tag "bench", see docs/BENCHMARKS.md):
  *
  * <pre>
- * mvn -B -q -o package -DskipTests -pl bench -am
- * java -jar bench/target/qr-bench.jar [--per-kind 40] [--seed 2026] [--size 1280x720] [--dir target/qr-bench]
- *                                     [--markdown docs/BENCHMARKS.md] [--no-zbar]
+ * mvn -B -o -Pbench test -pl reader -Dtest=QrBenchmark \
+ *     -Dqr.bench.args="--per-kind 40 --seed 2026 --markdown ../docs/BENCHMARKS.md"
  * </pre>
+ *
+ * Options: {@code --per-kind N}, {@code --seed S}, {@code --size 1280x720}, {@code --dir target/qr-bench} (the frames
+ * are kept there), {@code --markdown FILE} (the section between the qr-bench markers is replaced), {@code --no-zbar}.
  */
 public final class QrBench {
     private static final String START = "<!-- qr-bench:start -->";
@@ -40,7 +43,15 @@ public final class QrBench {
     record Outcome(boolean ok, boolean wrong, double millis) {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** What a run found: the report (Markdown) and the wrong payloads our decoder returned (must be 0). */
+    public record Result(String markdown, int oursWrong) {
+    }
+
+    private QrBench() {
+    }
+
+    /** Runs the benchmark with command-line style options (relative paths against the working directory). */
+    public static Result run(List<String> args) throws IOException, InterruptedException {
         int perKind = 40;
         long seed = 2026;
         int width = 1280;
@@ -48,22 +59,20 @@ public final class QrBench {
         Path dir = Path.of("target", "qr-bench");
         Path markdown = null;
         boolean zbar = true;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--per-kind" -> perKind = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            switch (a) {
+                case "--per-kind" -> perKind = Integer.parseInt(value(args, ++i, a));
+                case "--seed" -> seed = Long.parseLong(value(args, ++i, a));
                 case "--size" -> {
-                    String[] s = args[++i].split("x");
+                    String[] s = value(args, ++i, a).split("x");
                     width = Integer.parseInt(s[0]);
                     height = Integer.parseInt(s[1]);
                 }
-                case "--dir" -> dir = Path.of(args[++i]);
-                case "--markdown" -> markdown = Path.of(args[++i]);
+                case "--dir" -> dir = Path.of(value(args, ++i, a));
+                case "--markdown" -> markdown = Path.of(value(args, ++i, a));
                 case "--no-zbar" -> zbar = false;
-                default -> {
-                    System.err.println("unknown option " + args[i]);
-                    System.exit(2);
-                }
+                default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
         List<Frame> frames = generate(perKind, seed, width, height, dir);
@@ -74,6 +83,7 @@ public final class QrBench {
         for (int round = 0; round < 2; round++) {
             for (Frame f : frames) {
                 decoder.decodeTexts(Files.readAllBytes(f.file()), QrImageDecoder.Effort.THOROUGH);
+                decoder.decodeTexts(Files.readAllBytes(f.file()), QrImageDecoder.Effort.FRAME);
             }
         }
         List<Outcome> ours = new ArrayList<>();
@@ -87,7 +97,9 @@ public final class QrBench {
         double zbarBatchMillis = Double.NaN;
         String zbarVersion = null;
         if (zbar) {
-            zbarVersion = run(List.of("zbarimg", "--version")).trim();
+            zbarVersion = zbarVersion();
+        }
+        if (zbarVersion != null) {
             theirs = new ArrayList<>();
             for (Frame f : frames) {
                 theirs.add(zbar(f));
@@ -96,10 +108,29 @@ public final class QrBench {
         }
         String report = report(frames, ours, oursFrame, theirs, zbarBatchMillis, zbarVersion, perKind, seed, width,
                 height);
-        System.out.println(report);
         if (markdown != null) {
             writeSection(markdown, report);
             System.err.println("written to " + markdown);
+        }
+        int wrong = (int) (ours.stream().filter(Outcome::wrong).count()
+                + oursFrame.stream().filter(Outcome::wrong).count());
+        return new Result(report, wrong);
+    }
+
+    private static String value(List<String> args, int i, String option) {
+        if (i >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args.get(i);
+    }
+
+    /** The version of zbarimg, or null when it is not installed (Debian package zbar-tools). */
+    private static String zbarVersion() throws InterruptedException {
+        try {
+            return command(List.of("zbarimg", "--version")).trim();
+        } catch (IOException e) {
+            System.err.println("zbarimg not found (Debian package zbar-tools): compared with nothing");
+            return null;
         }
     }
 
@@ -161,7 +192,7 @@ public final class QrBench {
         return (System.nanoTime() - t0) / 1e6 / frames.size();
     }
 
-    static String run(List<String> cmd) throws IOException, InterruptedException {
+    static String command(List<String> cmd) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in = p.getInputStream()) {
