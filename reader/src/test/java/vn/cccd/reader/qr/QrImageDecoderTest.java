@@ -155,6 +155,40 @@ class QrImageDecoderTest {
     }
 
     @Test
+    void aDimOrWashedOutFrameIsStretchedBeforeTheFirstPassAndANormalOneIsLeftAlone() {
+        QrSamples g = new QrSamples(9L);
+        for (Distortion d : List.of(Distortion.LOW_CONTRAST, Distortion.DARK)) {
+            LumaFrame dim = LumaFrame.of(QrTestImages.scene(g.next().payload(), d, new Random(d.ordinal()), 640, 360));
+            assertThat(dim.spread()).as("%s spread", d).isLessThan(64);
+            LumaFrame stretched = dim.withContrast(64);
+            assertThat(stretched).isNotSameAs(dim);
+            assertThat(stretched.spread()).as("%s stretched", d).isGreaterThan(150);
+        }
+        LumaFrame normal = LumaFrame.of(QrTestImages.scene(g.next().payload(), Distortion.CLEAN, new Random(1), 640, 360));
+        assertThat(normal.spread()).isGreaterThan(150);
+        assertThat(normal.withContrast(64)).isSameAs(normal);
+    }
+
+    @Test
+    void aSmallCodeIsLocatedAndOnlyItsRegionEnlarged() {
+        BufferedImage frame = new BufferedImage(1280, 720, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(200, 200, 200));
+        g.fillRect(0, 0, 1280, 720);
+        BufferedImage code = QrTestImages.code(VO, 3);
+        g.drawImage(code, 900, 400, null);
+        g.dispose();
+        LumaFrame region = QrImageDecoder.locatedDoubled(LumaFrame.of(frame));
+        assertThat(region).isNotNull();
+        // twice the code and a margin, far less than the whole frame doubled
+        assertThat(region.width()).isBetween(2 * code.getWidth() - 60, 2 * code.getWidth() + 400);
+        assertThat(region.height()).isBetween(2 * code.getHeight() - 60, 2 * code.getHeight() + 400);
+        assertThat(decoder.decodeTexts(region.luma(), region.width(), region.height(), Effort.FRAME)).containsExactly(VO);
+        // nothing code-like: no region
+        assertThat(QrImageDecoder.locatedDoubled(LumaFrame.of(onWhite(640, 480)))).isNull();
+    }
+
+    @Test
     void severalCodes() {
         QrSamples g = new QrSamples(1L);
         String a = g.cccd2021().payload();
