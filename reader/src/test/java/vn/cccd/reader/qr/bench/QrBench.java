@@ -3,6 +3,8 @@ package vn.cccd.reader.qr.bench;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import vn.cccd.reader.qr.QrImageDecoder;
 import vn.cccd.reader.qr.QrSamples;
 import vn.cccd.reader.qr.QrTestImages;
@@ -40,8 +43,11 @@ public final class QrBench {
     record Frame(Distortion kind, String payload, Path file) {
     }
 
-    record Outcome(boolean ok, boolean wrong, double millis) {
+    /** One decoding: right, wrong, wall time and (ours only) the decoding thread's CPU time, NaN when unknown. */
+    record Outcome(boolean ok, boolean wrong, double millis, double cpuMillis) {
     }
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** What a run found: the report (Markdown) and the wrong payloads our decoder returned (must be 0). */
     public record Result(String markdown, int oursWrong) {
@@ -75,6 +81,7 @@ public final class QrBench {
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }
+        double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         List<Frame> frames = generate(perKind, seed, width, height, dir);
         System.err.printf("%d frames in %s%n", frames.size(), dir);
 
@@ -107,7 +114,7 @@ public final class QrBench {
             zbarBatchMillis = zbarBatch(frames);
         }
         String report = report(frames, ours, oursFrame, theirs, zbarBatchMillis, zbarVersion, perKind, seed, width,
-                height);
+                height, loadAtStart);
         if (markdown != null) {
             writeSection(markdown, report);
             System.err.println("written to " + markdown);
@@ -153,11 +160,14 @@ public final class QrBench {
     }
 
     static Outcome ours(QrImageDecoder decoder, byte[] bytes, String expected, QrImageDecoder.Effort effort) {
+        boolean cpu = THREADS.isCurrentThreadCpuTimeSupported();
+        long c0 = cpu ? THREADS.getCurrentThreadCpuTime() : 0;
         long t0 = System.nanoTime();
         List<String> texts = decoder.decodeTexts(bytes, effort);
         double ms = (System.nanoTime() - t0) / 1e6;
+        double cpuMs = cpu ? (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 : Double.NaN;
         boolean ok = texts.contains(expected);
-        return new Outcome(ok, !ok && !texts.isEmpty(), ms);
+        return new Outcome(ok, !ok && !texts.isEmpty(), ms, cpuMs);
     }
 
     static Outcome zbar(Frame f) throws IOException, InterruptedException {
@@ -176,7 +186,7 @@ public final class QrBench {
             got = Arrays.copyOf(got, got.length - 1);
         }
         boolean ok = Arrays.equals(got, expected);
-        return new Outcome(ok, !ok && out.length > 0, ms);
+        return new Outcome(ok, !ok && out.length > 0, ms, Double.NaN);
     }
 
     /** One zbarimg process over every frame: its time per frame without process start-up. */
@@ -203,38 +213,43 @@ public final class QrBench {
     }
 
     static String report(List<Frame> frames, List<Outcome> ours, List<Outcome> oursFrame, List<Outcome> theirs,
-            double zbarBatch, String zbarVersion, int perKind, long seed, int width, int height) {
+            double zbarBatch, String zbarVersion, int perKind, long seed, int width, int height, double loadAtStart) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "Run: %d frames (%d per kind), %dx%d, seed %d; %d CPU cores; Java %s; "
-                + "zbarimg %s.%n%n", frames.size(), perKind, width, height, seed,
+                + "zbarimg %s; load average %.1f at the start, %.1f at the end (the machine is shared: wall times "
+                + "grow with the load, CPU times much less).%n%n", frames.size(), perKind, width, height, seed,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                zbarVersion == null ? "not run" : zbarVersion));
-        sb.append("| Kind | ours: decoded | ours: wrong text | ours (frame effort): decoded | zbarimg: decoded "
-                + "| zbarimg: wrong bytes |\n|---|---|---|---|---|---|\n");
+                zbarVersion == null ? "not run" : zbarVersion, loadAtStart,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+        sb.append("| Kind | ours: decoded | ours: wrong text | ours (frame effort): decoded | ours (frame effort): "
+                + "wrong text | zbarimg: decoded | zbarimg: wrong bytes |\n|---|---|---|---|---|---|---|\n");
         Map<Distortion, int[]> counts = new EnumMap<>(Distortion.class);
         for (int i = 0; i < frames.size(); i++) {
-            int[] c = counts.computeIfAbsent(frames.get(i).kind(), k -> new int[6]);
+            int[] c = counts.computeIfAbsent(frames.get(i).kind(), k -> new int[7]);
             c[0] += ours.get(i).ok() ? 1 : 0;
             c[1] += ours.get(i).wrong() ? 1 : 0;
             c[2] += oursFrame.get(i).ok() ? 1 : 0;
             c[3] += theirs != null && theirs.get(i).ok() ? 1 : 0;
             c[4] += theirs != null && theirs.get(i).wrong() ? 1 : 0;
             c[5]++;
+            c[6] += oursFrame.get(i).wrong() ? 1 : 0;
         }
-        int[] total = new int[6];
+        int[] total = new int[7];
         for (Map.Entry<Distortion, int[]> e : counts.entrySet()) {
             int[] c = e.getValue();
             sb.append(row(e.getKey().name().toLowerCase(Locale.ROOT), c, theirs != null));
-            for (int k = 0; k < 6; k++) {
+            for (int k = 0; k < 7; k++) {
                 total[k] += c[k];
             }
         }
         sb.append(row("**all**", total, theirs != null));
         sb.append("\n| Time per frame (ms) | median | p90 | max | mean |\n|---|---|---|---|---|\n");
-        sb.append(times("ours, every pass (file bytes → text: image decoding included)", ours));
-        sb.append(times("ours, frame effort (camera frames in the kiosk)", oursFrame));
+        sb.append(times("ours, every pass (file bytes → text: image decoding included)", ours, Outcome::millis));
+        sb.append(times("ours, frame effort (camera frames in the kiosk)", oursFrame, Outcome::millis));
+        sb.append(times("ours, every pass: CPU time of the decoding thread", ours, Outcome::cpuMillis));
+        sb.append(times("ours, frame effort: CPU time of the decoding thread", oursFrame, Outcome::cpuMillis));
         if (theirs != null) {
-            sb.append(times("zbarimg, one process per frame (start-up included)", theirs));
+            sb.append(times("zbarimg, one process per frame (start-up included)", theirs, Outcome::millis));
             sb.append(String.format(Locale.ROOT, "| zbarimg, one process for all frames (mean) | | | | %.1f |%n",
                     zbarBatch));
         }
@@ -242,14 +257,14 @@ public final class QrBench {
     }
 
     private static String row(String name, int[] c, boolean zbar) {
-        return String.format(Locale.ROOT, "| %s | %d/%d (%.0f %%) | %d | %d/%d (%.0f %%) | %s | %s |%n", name, c[0], c[5],
-                100.0 * c[0] / c[5], c[1], c[2], c[5], 100.0 * c[2] / c[5],
+        return String.format(Locale.ROOT, "| %s | %d/%d (%.0f %%) | %d | %d/%d (%.0f %%) | %d | %s | %s |%n", name, c[0],
+                c[5], 100.0 * c[0] / c[5], c[1], c[2], c[5], 100.0 * c[2] / c[5], c[6],
                 zbar ? String.format(Locale.ROOT, "%d/%d (%.0f %%)", c[3], c[5], 100.0 * c[3] / c[5]) : "not run",
                 zbar ? Integer.toString(c[4]) : "");
     }
 
-    private static String times(String name, List<Outcome> outcomes) {
-        double[] t = outcomes.stream().mapToDouble(Outcome::millis).sorted().toArray();
+    private static String times(String name, List<Outcome> outcomes, ToDoubleFunction<Outcome> time) {
+        double[] t = outcomes.stream().mapToDouble(time).sorted().toArray();
         double mean = Arrays.stream(t).average().orElse(Double.NaN);
         return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |%n", name, pct(t, 50), pct(t, 90),
                 t[t.length - 1], mean);
