@@ -89,8 +89,9 @@ public final class QrImageDecoder {
         return pickCccd(decodeTexts(image, effort), today);
     }
 
-    /** The CCCD QR code in a picture already in memory. */
+    /** The CCCD QR code in a picture already in memory (the same size limits as a file). */
     public CccdQr decodeCccd(BufferedImage image, Effort effort, LocalDate today) {
+        checkSize(image.getWidth(), image.getHeight());
         return pickCccd(decodeTexts(LumaFrame.of(image), effort), today);
     }
 
@@ -101,7 +102,27 @@ public final class QrImageDecoder {
 
     /** As {@link #decodeTexts(byte[], Effort)} for a greyscale frame (one luminance byte per pixel, by rows). */
     public List<String> decodeTexts(byte[] luma, int width, int height, Effort effort) {
+        checkSize(width, height);
+        if (luma == null || (long) width * height != luma.length) {
+            throw new QrException(Reason.NOT_AN_IMAGE, "the frame's bytes do not match its size " + width + "x"
+                    + height);
+        }
         return decodeTexts(new LumaFrame(width, height, luma), effort);
+    }
+
+    /**
+     * A picture already in memory is held to the file limits too: the later passes copy and enlarge it, so an
+     * oversized one would cost far more memory and time than a camera frame or a photo.
+     */
+    private void checkSize(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new QrException(Reason.NOT_AN_IMAGE, "the image has no pixels");
+        }
+        if (width > limits.maxSide() || height > limits.maxSide() || (long) width * height > limits.decodePixels()) {
+            throw new QrException(Reason.IMAGE_TOO_LARGE, "the image is " + width + "x" + height
+                    + " pixels; at most " + limits.maxSide() + " per side and " + limits.decodePixels() / 1_000_000
+                    + " million in all are decoded");
+        }
     }
 
     List<String> decodeTexts(LumaFrame frame, Effort effort) {
