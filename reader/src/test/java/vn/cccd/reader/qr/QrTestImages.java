@@ -149,6 +149,15 @@ public final class QrTestImages {
         return out;
     }
 
+    /** A camera-like frame of the same cluttered background with no card and no code (what a camera mostly sees). */
+    public static BufferedImage emptyScene(Random rnd, int width, int height) {
+        int[] rgb = background(rnd, width, height);
+        noise(rgb, rnd, 1.5);
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, width, height, rgb, 0, width);
+        return out;
+    }
+
     /** A scene encoded as a camera would send it: JPEG for most, lower quality for the JPEG distortion. */
     public static Picture picture(String payload, Distortion d, Random rnd, int width, int height) {
         BufferedImage img = scene(payload, d, rnd, width, height);

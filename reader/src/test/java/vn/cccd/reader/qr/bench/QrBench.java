@@ -100,6 +100,14 @@ public final class QrBench {
             ours.add(ours(decoder, bytes, f.payload(), QrImageDecoder.Effort.THOROUGH));
             oursFrame.add(ours(decoder, bytes, f.payload(), QrImageDecoder.Effort.FRAME));
         }
+        // frames without a code: what every frame costs while the camera view waits for a card
+        List<Outcome> emptyFrame = new ArrayList<>();
+        Random emptyRnd = new Random(seed * 17 + 3);
+        for (int i = 0; i < perKind; i++) {
+            byte[] bytes = QrTestImages.jpeg(QrTestImages.emptyScene(emptyRnd, width, height), 0.85f);
+            decoder.decodeTexts(bytes, QrImageDecoder.Effort.FRAME); // warm-up
+            emptyFrame.add(ours(decoder, bytes, null, QrImageDecoder.Effort.FRAME));
+        }
         List<Outcome> theirs = null;
         double zbarBatchMillis = Double.NaN;
         String zbarVersion = null;
@@ -114,13 +122,13 @@ public final class QrBench {
             zbarBatchMillis = zbarBatch(frames);
         }
         String report = report(frames, ours, oursFrame, theirs, zbarBatchMillis, zbarVersion, perKind, seed, width,
-                height, loadAtStart);
+                height, loadAtStart) + emptyReport(emptyFrame);
         if (markdown != null) {
             writeSection(markdown, report);
             System.err.println("written to " + markdown);
         }
         int wrong = (int) (ours.stream().filter(Outcome::wrong).count()
-                + oursFrame.stream().filter(Outcome::wrong).count());
+                + oursFrame.stream().filter(Outcome::wrong).count() + emptyFrame.stream().filter(Outcome::wrong).count());
         return new Result(report, wrong);
     }
 
@@ -166,7 +174,8 @@ public final class QrBench {
         List<String> texts = decoder.decodeTexts(bytes, effort);
         double ms = (System.nanoTime() - t0) / 1e6;
         double cpuMs = cpu ? (THREADS.getCurrentThreadCpuTime() - c0) / 1e6 : Double.NaN;
-        boolean ok = texts.contains(expected);
+        // no code expected: anything found is wrong
+        boolean ok = expected == null ? texts.isEmpty() : texts.contains(expected);
         return new Outcome(ok, !ok && !texts.isEmpty(), ms, cpuMs);
     }
 
@@ -254,6 +263,15 @@ public final class QrBench {
                     zbarBatch));
         }
         return sb.toString();
+    }
+
+    private static String emptyReport(List<Outcome> empty) {
+        return String.format(Locale.ROOT, "%nFrames without a code (%d, the same background, JPEG 85; frame effort: "
+                + "every camera-frame pass runs): %d with a text found (must be 0).%n%n"
+                + "| Time per frame without a code (ms) | median | p90 | max | mean |%n|---|---|---|---|---|%n",
+                empty.size(), empty.stream().filter(Outcome::wrong).count())
+                + times("ours, frame effort: wall time", empty, Outcome::millis)
+                + times("ours, frame effort: CPU time of the decoding thread", empty, Outcome::cpuMillis);
     }
 
     private static String row(String name, int[] c, boolean zbar) {
