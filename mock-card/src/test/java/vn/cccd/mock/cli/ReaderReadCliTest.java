@@ -102,6 +102,70 @@ class ReaderReadCliTest {
         assertThat(read("nguyen-van-a", List.of(), "read", "--id-number", "123", "--dob", "1990-01-01").exit()).isEqualTo(2);
     }
 
+    /** The text of the persona's QR code (2021 format), with another name when {@code name} is given. */
+    static String qrPayload(String persona, String name) {
+        var person = Personas.builtIn(persona).person();
+        java.time.format.DateTimeFormatter ddmmyyyy = java.time.format.DateTimeFormatter.ofPattern("ddMMyyyy");
+        return String.join("|", person.idNumber(), person.oldIdNumber() == null ? "" : person.oldIdNumber(),
+                name == null ? person.fullName() : name,
+                java.time.LocalDate.parse(person.dateOfBirth()).format(ddmmyyyy), person.sex(),
+                person.placeOfResidence() == null ? "" : person.placeOfResidence(),
+                java.time.LocalDate.parse(person.issueDate()).format(ddmmyyyy));
+    }
+
+    @Test
+    void aQrKeyOpensTheChipAndTheQrIsCrossCheckedAgainstIt() throws Exception {
+        Captured r = read("nguyen-thi-hong-nhung", List.of(), "read", "--qr", qrPayload("nguyen-thi-hong-nhung", null),
+                "--trust", trust.toString(), "--no-face", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/qrMatchesChip").isBoolean()).isTrue();
+        assertThat(json.at("/verification/qrMatchesChip").asBoolean()).isTrue();
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
+        assertThat(r.err()).doesNotContain("QR_MISMATCH");
+        // for a person at a terminal too
+        Captured text = read("nguyen-thi-hong-nhung", List.of(), "read", "--qr",
+                qrPayload("nguyen-thi-hong-nhung", null), "--trust", trust.toString(), "--no-face");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("QR code: khớp với chip / matches the chip");
+    }
+
+    @Test
+    void aQrCodeThatDisagreesWithTheChipMakesTheCardNotAuthentic() throws Exception {
+        // same number and dates (so the chip opens with the QR's key), another name: a doctored card
+        String forged = qrPayload("nguyen-thi-hong-nhung", "Trần Thị Hồng Nhung");
+        Captured r = read("nguyen-thi-hong-nhung", List.of(), "read", "--qr", forged, "--trust", trust.toString(),
+                "--no-face", "--json");
+        assertThat(r.exit()).as(r.err()).isEqualTo(10);
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/qrMatchesChip").asBoolean()).isFalse();
+        assertThat(json.at("/verification/qrMatchesChip").isBoolean()).isTrue();
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("NOT_AUTHENTIC");
+        // the chip itself is fine: only the cross-check failed
+        assertThat(json.at("/verification/passiveAuthentication/status").asText()).isEqualTo("VALID");
+        // the differing field is named, its values are not (personal data)
+        assertThat(r.err()).contains("QR_MISMATCH").contains("fullName").doesNotContain("Trần")
+                .doesNotContain(Personas.builtIn("nguyen-thi-hong-nhung").person().fullName());
+        Captured text = read("nguyen-thi-hong-nhung", List.of(), "read", "--qr", forged, "--trust", trust.toString(),
+                "--no-face");
+        assertThat(text.exit()).isEqualTo(10);
+        assertThat(text.out()).contains("NOT_AUTHENTIC").contains("does NOT match the chip");
+    }
+
+    @Test
+    void aTypedKeyLeavesTheCrossCheckEmptyAndABrokenQrIsAUsageError() throws Exception {
+        Captured typed = read("nguyen-thi-hong-nhung", List.of(), cccdKey("nguyen-thi-hong-nhung", "--no-face", "--json"));
+        assertThat(typed.exit()).as(typed.err()).isZero();
+        assertThat(Json.MAPPER.readTree(typed.out()).at("/verification/qrMatchesChip").isNull()).isTrue();
+        String truncated = qrPayload("nguyen-thi-hong-nhung", null);
+        truncated = truncated.substring(0, truncated.lastIndexOf('|'));
+        Captured broken = read("nguyen-thi-hong-nhung", List.of(), "read", "--qr", truncated, "--json");
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains("--qr");
+        assertThat(read("nguyen-thi-hong-nhung", List.of(), "read", "--qr", "https://example.vn/", "--json").exit())
+                .isEqualTo(2);
+    }
+
     @Test
     void listShowsTheReadersAndWhichHasACard() {
         Captured r = read("nguyen-van-a", List.of(), "list");

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.access.CccdKeys;
+import vn.cccd.reader.qr.CccdQr;
 import vn.cccd.reader.qr.CccdQrParser;
 import vn.cccd.reader.qr.QrException;
 
@@ -17,14 +18,19 @@ final class CccdKeyCandidates {
     }
 
     /**
-     * The keys from the text of a CCCD / Căn cước QR code ({@link CccdQrParser}: validated, the expiry from the issue
-     * date and the renewal rules).
+     * The text of a CCCD / Căn cước QR code, parsed and validated ({@link CccdQrParser}); IllegalArgumentException
+     * with the parser's message (which never quotes personal data) when it is not one.
      */
-    static List<AccessKey> fromQr(String payload) {
+    static CccdQr parseQr(String payload) {
         try {
-            return List.copyOf(CccdQrParser.parse(payload, LocalDate.now()).accessKeys(LocalDate.now()));
+            return CccdQrParser.parse(payload, LocalDate.now());
         } catch (QrException e) {
             throw new IllegalArgumentException("--qr: " + e.getMessage());
         }
+    }
+
+    /** The keys from a CCCD QR code: the expiry from the issue date and the renewal rules, candidates in order. */
+    static List<AccessKey> fromQr(CccdQr qr) {
+        return List.copyOf(qr.accessKeys(LocalDate.now()));
     }
 }

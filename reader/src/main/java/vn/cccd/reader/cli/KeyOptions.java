@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.access.CanKey;
 import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.qr.CccdQr;
 
 /** The key that opens the chip, as the contract spells it on the command line. */
 final class KeyOptions {
@@ -53,7 +54,7 @@ final class KeyOptions {
             return List.of(new CanKey(can));
         }
         if (qr != null) {
-            return CccdKeyCandidates.fromQr(qr);
+            return CccdKeyCandidates.fromQr(qrCode());
         }
         if (dob == null) {
             throw new IllegalArgumentException("--id-number needs --dob YYYY-MM-DD");
@@ -66,6 +67,14 @@ final class KeyOptions {
             return List.of(new MrzKey(idNumber.substring(3), birth.format(YYMMDD), date(expiry, "--expiry").format(YYMMDD)));
         }
         return CccdKeyCandidates.of(idNumber, birth, issueDate == null ? null : date(issueDate, "--issue-date"));
+    }
+
+    /**
+     * The parsed {@code --qr} code, null when the key was given another way; IllegalArgumentException with a message
+     * when the text is not a valid CCCD QR code.
+     */
+    CccdQr qrCode() {
+        return qr == null ? null : CccdKeyCandidates.parseQr(qr);
     }
 
     static LocalDate date(String s, String option) {

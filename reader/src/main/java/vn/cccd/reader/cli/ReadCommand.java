@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.error.ReaderException;
+import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.qr.CccdQr;
+import vn.cccd.reader.qr.QrChipMatch;
 import vn.cccd.reader.read.DocumentReader;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
@@ -54,8 +57,10 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<AccessKey> keys;
+        CccdQr qr;
         try {
             keys = key.keys();
+            qr = key.qrCode();
         } catch (IllegalArgumentException e) {
             System.err.println("cccd-reader read: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -77,17 +82,35 @@ final class ReadCommand implements Callable<Integer> {
             if (save != null) {
                 outcome.files().save(save);
             }
-            if (faceOut != null && outcome.result().face() != null) {
-                Files.write(faceOut, Base64.getDecoder().decode(outcome.result().face().base64()));
+            CardReadResult result = crossCheck(outcome.result(), qr);
+            if (faceOut != null && result.face() != null) {
+                Files.write(faceOut, Base64.getDecoder().decode(result.face().base64()));
             }
-            ResultPrinter.print(noFace ? outcome.result().withoutFace() : outcome.result(), json, System.out);
-            return ExitCodes.of(outcome.result());
+            ResultPrinter.print(noFace ? result.withoutFace() : result, json, System.out);
+            return ExitCodes.of(result);
         } catch (ReaderException e) {
             return Failures.report(e, json);
         } catch (IOException e) {
             System.err.println("cccd-reader read: cannot write: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+    }
+
+    /**
+     * The QR code the key came from, compared with what the chip says (DG13, else DG1), as the kiosk does: a
+     * difference sets {@code qrMatchesChip} false and makes the verdict NOT_AUTHENTIC (the printed code does not
+     * belong to this chip: a forged or swapped card). The differing fields are named on stderr, never their values.
+     */
+    static CardReadResult crossCheck(CardReadResult result, CccdQr qr) {
+        if (qr == null || result.verification() == null || result.person() == null) {
+            return result;
+        }
+        List<String> differ = QrChipMatch.mismatches(qr, result.person());
+        if (!differ.isEmpty()) {
+            System.err.println("cccd-reader read: QR_MISMATCH: the QR code does not match the chip ("
+                    + String.join(", ", differ) + "); the card may have been tampered with");
+        }
+        return result.withVerification(result.verification().withQrMatchesChip(differ.isEmpty()));
     }
 
     /** One line per file on stderr, updated in place. */

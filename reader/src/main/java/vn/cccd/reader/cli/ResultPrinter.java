@@ -67,6 +67,10 @@ final class ResultPrinter {
         }
         out.println("  Active Authentication: " + check(v.activeAuthentication()));
         out.println("  Chip Authentication: " + check(v.chipAuthentication()));
+        if (v.qrMatchesChip() != null) {
+            out.println("  Mã QR / QR code: " + (v.qrMatchesChip() ? "khớp với chip / matches the chip"
+                    : "KHÔNG khớp với chip / does NOT match the chip"));
+        }
         out.println("  Files: " + String.join(", ", r.dataGroups()));
         if (r.stats() != null && r.stats().apdus() > 0) {
             out.println("  " + r.stats().apdus() + " APDUs, " + r.stats().bytesSent() + " bytes sent, "

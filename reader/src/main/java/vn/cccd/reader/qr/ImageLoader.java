@@ -1,6 +1,8 @@
 package vn.cccd.reader.qr;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -107,6 +109,22 @@ final class ImageLoader {
         int w = raster.getWidth();
         int h = raster.getHeight();
         byte[] out = new byte[w * h];
+        if (raster.getDataBuffer() instanceof DataBufferByte db && db.getNumBanks() == 1
+                && raster.getSampleModel() instanceof PixelInterleavedSampleModel sm
+                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
+                && sm.getWidth() == w && sm.getHeight() == h) {
+            // the usual case: Y, Cb, Cr interleaved in one array; taking every Y directly saves a copy per row
+            byte[] data = db.getData();
+            int stride = sm.getScanlineStride();
+            int pixel = sm.getPixelStride();
+            int offset = db.getOffset() + sm.getBandOffsets()[0];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0, p = offset + y * stride, o = y * w; x < w; x++, p += pixel) {
+                    out[o + x] = data[p];
+                }
+            }
+            return new LumaFrame(w, h, out);
+        }
         int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, w, 1, 0, row);

@@ -9,10 +9,12 @@ import com.google.zxing.NotFoundException;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
+import com.google.zxing.ResultPoint;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.detector.Detector;
 import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -28,10 +30,11 @@ import vn.cccd.reader.qr.QrException.Reason;
 /**
  * Finds and decodes QR codes in PNG/JPEG images and camera frames with ZXing, then parses the CCCD one.
  *
- * <p>Decoding starts cheap and only gets harder when nothing was found: most frames decode in the first pass, so the
- * median cost is that of one ZXing pass. The later passes cover what the first misses: a different binarizer for
- * blur and uneven light, a contrast stretch for dark and washed-out frames, a half-size copy for blur and noise,
- * an enlarged copy for a small code in a large frame, and inverted codes.
+ * <p>Decoding starts cheap and only gets harder when nothing was found: most frames decode in the first pass (one
+ * ZXing pass, after a contrast stretch when the frame is dim or washed out), so the median cost is that of one pass.
+ * A camera frame ({@link Effort#FRAME}) then gets a sharpened half-size copy (blur, noise, JPEG), a sharpened copy
+ * and the located code's region enlarged (small codes); a file ({@link Effort#THOROUGH}) also gets the plain frame,
+ * half size, a global binarizer, stronger sharpening, the whole frame enlarged and the inverted frame.
  *
  * <p>The payload is UTF-8 bytes without an ECI header. ZXing would otherwise guess the charset of a byte segment
  * and can turn "Võ" into Japanese; here byte segments are always UTF-8 (an ECI, when present, still wins), and a
@@ -86,8 +89,9 @@ public final class QrImageDecoder {
         return pickCccd(decodeTexts(image, effort), today);
     }
 
-    /** The CCCD QR code in a picture already in memory. */
+    /** The CCCD QR code in a picture already in memory (the same size limits as a file). */
     public CccdQr decodeCccd(BufferedImage image, Effort effort, LocalDate today) {
+        checkSize(image.getWidth(), image.getHeight());
         return pickCccd(decodeTexts(LumaFrame.of(image), effort), today);
     }
 
@@ -98,7 +102,27 @@ public final class QrImageDecoder {
 
     /** As {@link #decodeTexts(byte[], Effort)} for a greyscale frame (one luminance byte per pixel, by rows). */
     public List<String> decodeTexts(byte[] luma, int width, int height, Effort effort) {
+        checkSize(width, height);
+        if (luma == null || (long) width * height != luma.length) {
+            throw new QrException(Reason.NOT_AN_IMAGE, "the frame's bytes do not match its size " + width + "x"
+                    + height);
+        }
         return decodeTexts(new LumaFrame(width, height, luma), effort);
+    }
+
+    /**
+     * A picture already in memory is held to the file limits too: the later passes copy and enlarge it, so an
+     * oversized one would cost far more memory and time than a camera frame or a photo.
+     */
+    private void checkSize(int width, int height) {
+        if (width <= 0 || height <= 0) {
+            throw new QrException(Reason.NOT_AN_IMAGE, "the image has no pixels");
+        }
+        if (width > limits.maxSide() || height > limits.maxSide() || (long) width * height > limits.decodePixels()) {
+            throw new QrException(Reason.IMAGE_TOO_LARGE, "the image is " + width + "x" + height
+                    + " pixels; at most " + limits.maxSide() + " per side and " + limits.decodePixels() / 1_000_000
+                    + " million in all are decoded");
+        }
     }
 
     List<String> decodeTexts(LumaFrame frame, Effort effort) {
@@ -155,21 +179,86 @@ public final class QrImageDecoder {
             boolean hard, boolean multi, boolean inverted) {
     }
 
+    /** Below this spread of levels a frame is contrast-stretched before the first pass (see LumaFrame.spread). */
+    private static final int NARROW_SPREAD = 64;
+
+    /*
+     * The order comes from a profile of every pass over the benchmark's 360 frames (docs/BENCHMARKS.md): the first
+     * pass alone reads about 80 % of them; each later one is there for what the earlier ones miss, cheapest first.
+     * TRY_HARDER from the start: ZXing's multi-code finder without it skips rows and misses most rotated and small
+     * codes (192 of 360 frames against 248 with it), at about the same cost per frame.
+     */
     private static final List<Pass> FRAME_PASSES = List.of(
-            new Pass("plain", f -> f, Binarization.HYBRID, false, true, false),
-            new Pass("stretched", LumaFrame::stretched, Binarization.HYBRID, false, false, false));
+            // every frame: several codes found here are SEVERAL_QR; dim and washed-out frames stretched first
+            new Pass("first", f -> f.withContrast(NARROW_SPREAD), Binarization.HYBRID, true, true, false),
+            // blur, noise, heavy JPEG: a quarter of the pixels, edges restored (about 3 ms)
+            new Pass("half-sharpened", f -> halvedSharpened(f), Binarization.HYBRID, true, false, false),
+            // small and blurred codes at full size
+            new Pass("sharpened", f -> f.sharpened3(1), Binarization.HYBRID, true, false, false),
+            // a small code that was found but not read: its region at twice the size
+            new Pass("located-double", QrImageDecoder::locatedDoubled, Binarization.HYBRID, true, false, false));
 
     private static final List<Pass> THOROUGH_PASSES = List.of(
-            new Pass("plain", f -> f, Binarization.HYBRID, false, true, false),
-            new Pass("hard", f -> f, Binarization.HYBRID, true, true, false),
-            new Pass("global", f -> f, Binarization.GLOBAL, true, false, false),
-            new Pass("stretched", LumaFrame::stretched, Binarization.HYBRID, true, false, false),
-            new Pass("sharpened", f -> f.sharpened(1), Binarization.HYBRID, true, false, false),
-            new Pass("sharpened-more", f -> f.sharpened(2), Binarization.HYBRID, true, false, false),
+            FRAME_PASSES.get(0),
+            FRAME_PASSES.get(1),
+            FRAME_PASSES.get(2),
+            FRAME_PASSES.get(3),
+            new Pass("plain", f -> f, Binarization.HYBRID, true, false, false),
             new Pass("half", LumaFrame::halved, Binarization.HYBRID, true, false, false),
+            new Pass("stretched", LumaFrame::stretched, Binarization.HYBRID, true, false, false),
+            new Pass("global", f -> f, Binarization.GLOBAL, true, false, false),
+            new Pass("sharpened-5x5", f -> f.sharpened(1), Binarization.HYBRID, true, false, false),
+            new Pass("sharpened-more", f -> f.sharpened(2), Binarization.HYBRID, true, false, false),
             new Pass("half-global", LumaFrame::halved, Binarization.GLOBAL, true, false, false),
             new Pass("double", QrImageDecoder::enlarged, Binarization.HYBRID, true, false, false),
             new Pass("inverted", f -> f, Binarization.HYBRID, true, false, true));
+
+    /** The largest side of a located code that is worth enlarging: bigger codes have modules wide enough. */
+    private static final int LOCATED_MAX_SIDE = 600;
+
+    /**
+     * The region of the code that ZXing's detector locates in the frame (its finder patterns), with a margin, at twice
+     * the size; null when nothing code-like is found. Codes of about 3 pixels per module are found but sampled wrong;
+     * enlarged they read, and only the region is enlarged (a whole 1280 x 720 frame doubled costs ten times more).
+     */
+    static LumaFrame locatedDoubled(LumaFrame f) {
+        ResultPoint[] points;
+        try {
+            LuminanceSource source = new PlanarYUVLuminanceSource(f.luma(), f.width(), f.height(), 0, 0, f.width(),
+                    f.height(), false);
+            points = new Detector(new HybridBinarizer(source).getBlackMatrix()).detect(HARD).getPoints();
+        } catch (ReaderException e) {
+            return null;
+        }
+        float minX = Float.MAX_VALUE;
+        float minY = Float.MAX_VALUE;
+        float maxX = -Float.MAX_VALUE;
+        float maxY = -Float.MAX_VALUE;
+        for (ResultPoint p : points) {
+            minX = Math.min(minX, p.getX());
+            minY = Math.min(minY, p.getY());
+            maxX = Math.max(maxX, p.getX());
+            maxY = Math.max(maxY, p.getY());
+        }
+        // the points are finder pattern centres (3.5 modules in) and the alignment pattern: 40 % more on each side
+        // covers the rest of the code and its quiet zone, tilted or not
+        float margin = Math.max(maxX - minX, maxY - minY) * 0.4f;
+        int x0 = Math.max(0, (int) (minX - margin));
+        int y0 = Math.max(0, (int) (minY - margin));
+        int x1 = Math.min(f.width(), (int) (maxX + margin) + 1);
+        int y1 = Math.min(f.height(), (int) (maxY + margin) + 1);
+        int w = x1 - x0;
+        int h = y1 - y0;
+        if (w < 21 || h < 21 || w > LOCATED_MAX_SIDE || h > LOCATED_MAX_SIDE) {
+            return null;
+        }
+        return f.doubled(x0, y0, w, h);
+    }
+
+    private static LumaFrame halvedSharpened(LumaFrame f) {
+        LumaFrame h = f.halved();
+        return h == null ? null : h.sharpened3(1);
+    }
 
     private static List<Pass> passes(Effort effort) {
         return effort == Effort.FRAME ? FRAME_PASSES : THOROUGH_PASSES;

@@ -155,6 +155,40 @@ class QrImageDecoderTest {
     }
 
     @Test
+    void aDimOrWashedOutFrameIsStretchedBeforeTheFirstPassAndANormalOneIsLeftAlone() {
+        QrSamples g = new QrSamples(9L);
+        for (Distortion d : List.of(Distortion.LOW_CONTRAST, Distortion.DARK)) {
+            LumaFrame dim = LumaFrame.of(QrTestImages.scene(g.next().payload(), d, new Random(d.ordinal()), 640, 360));
+            assertThat(dim.spread()).as("%s spread", d).isLessThan(64);
+            LumaFrame stretched = dim.withContrast(64);
+            assertThat(stretched).isNotSameAs(dim);
+            assertThat(stretched.spread()).as("%s stretched", d).isGreaterThan(150);
+        }
+        LumaFrame normal = LumaFrame.of(QrTestImages.scene(g.next().payload(), Distortion.CLEAN, new Random(1), 640, 360));
+        assertThat(normal.spread()).isGreaterThan(150);
+        assertThat(normal.withContrast(64)).isSameAs(normal);
+    }
+
+    @Test
+    void aSmallCodeIsLocatedAndOnlyItsRegionEnlarged() {
+        BufferedImage frame = new BufferedImage(1280, 720, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = frame.createGraphics();
+        g.setColor(new Color(200, 200, 200));
+        g.fillRect(0, 0, 1280, 720);
+        BufferedImage code = QrTestImages.code(VO, 3);
+        g.drawImage(code, 900, 400, null);
+        g.dispose();
+        LumaFrame region = QrImageDecoder.locatedDoubled(LumaFrame.of(frame));
+        assertThat(region).isNotNull();
+        // twice the code and a margin, far less than the whole frame doubled
+        assertThat(region.width()).isBetween(2 * code.getWidth() - 60, 2 * code.getWidth() + 400);
+        assertThat(region.height()).isBetween(2 * code.getHeight() - 60, 2 * code.getHeight() + 400);
+        assertThat(decoder.decodeTexts(region.luma(), region.width(), region.height(), Effort.FRAME)).containsExactly(VO);
+        // nothing code-like: no region
+        assertThat(QrImageDecoder.locatedDoubled(LumaFrame.of(onWhite(640, 480)))).isNull();
+    }
+
+    @Test
     void severalCodes() {
         QrSamples g = new QrSamples(1L);
         String a = g.cccd2021().payload();
@@ -206,6 +240,74 @@ class QrImageDecoderTest {
         assertReason(() -> fewPixels.decodeTexts(png, Effort.THOROUGH), Reason.IMAGE_TOO_LARGE);
         // a PNG header that claims 60 000 x 60 000 pixels: refused from the header alone
         assertReason(() -> decoder.decodeTexts(pngHeader(60_000, 60_000), Effort.THOROUGH), Reason.IMAGE_TOO_LARGE);
+    }
+
+    @Test
+    void aJpegWhoseHeaderClaimsAHugeSizeIsRefusedBeforeDecoding() {
+        byte[] jpeg = QrTestImages.jpeg(QrTestImages.code(VO, 3), 0.8f);
+        assertReason(() -> decoder.decodeTexts(withJpegSize(jpeg, 60_000, 60_000), Effort.THOROUGH),
+                Reason.IMAGE_TOO_LARGE);
+        // each side within the limit, too many pixels in all
+        assertReason(() -> decoder.decodeTexts(withJpegSize(jpeg, 11_000, 11_000), Effort.THOROUGH),
+                Reason.IMAGE_TOO_LARGE);
+    }
+
+    /** The JPEG with its frame header (SOF0) claiming another size; the pixel data is left as it was. */
+    private static byte[] withJpegSize(byte[] jpeg, int width, int height) {
+        byte[] b = jpeg.clone();
+        for (int i = 2; i + 8 < b.length; i++) {
+            if ((b[i] & 0xFF) == 0xFF && (b[i + 1] & 0xFF) == 0xC0) {
+                b[i + 5] = (byte) (height >> 8);
+                b[i + 6] = (byte) height;
+                b[i + 7] = (byte) (width >> 8);
+                b[i + 8] = (byte) width;
+                return b;
+            }
+        }
+        throw new AssertionError("no SOF0 marker");
+    }
+
+    @Test
+    void truncatedImagesGiveATypedAnswerAndNeverAWrongPayload() {
+        BufferedImage img = onWhite(640, 480, QrTestImages.code(VO, 3));
+        for (byte[] whole : List.of(QrTestImages.jpeg(img, 0.8f), QrTestImages.png(img))) {
+            for (int cut : new int[] {whole.length / 10, whole.length / 3, whole.length / 2, whole.length * 9 / 10,
+                whole.length - 2}) {
+                byte[] part = Arrays.copyOf(whole, cut);
+                try {
+                    assertThat(decoder.decodeTexts(part, Effort.THOROUGH)).allMatch(VO::equals);
+                } catch (QrException e) {
+                    assertThat(e.reason()).isEqualTo(Reason.NOT_AN_IMAGE);
+                    assertThat(e.getMessage()).isNotBlank();
+                }
+            }
+        }
+    }
+
+    @Test
+    void picturesAndFramesInMemoryAreHeldToTheLimits() {
+        assertReason(() -> decoder.decodeTexts(new byte[13_000], 13_000, 1, Effort.FRAME), Reason.IMAGE_TOO_LARGE);
+        QrImageDecoder few = new QrImageDecoder(new QrImageDecoder.Limits(1 << 20, 12_000, 60_000_000L, 40_000));
+        assertReason(() -> few.decodeTexts(new byte[250 * 250], 250, 250, Effort.FRAME), Reason.IMAGE_TOO_LARGE);
+        assertReason(() -> few.decodeCccd(new BufferedImage(250, 250, BufferedImage.TYPE_BYTE_GRAY), Effort.FRAME,
+                QrSamples.TODAY), Reason.IMAGE_TOO_LARGE);
+        // bytes that do not match the size, or no pixels
+        assertReason(() -> decoder.decodeTexts(new byte[10], 4, 4, Effort.FRAME), Reason.NOT_AN_IMAGE);
+        assertReason(() -> decoder.decodeTexts(new byte[0], 0, 0, Effort.FRAME), Reason.NOT_AN_IMAGE);
+        assertReason(() -> decoder.decodeTexts(null, 4, 4, Effort.FRAME), Reason.NOT_AN_IMAGE);
+        // within the limits: read
+        LumaFrame luma = LumaFrame.of(QrTestImages.code(VO, 3));
+        assertThat(few.decodeTexts(luma.luma(), luma.width(), luma.height(), Effort.FRAME)).containsExactly(VO);
+    }
+
+    @Test
+    void wrongFieldCountsInACodeAreInvalidNotCrashes() {
+        String six = "001090123456|012345678|Nguyễn Văn A|01011990|Nam|Hà Nội";
+        String tooMany = VO + "|".repeat(40);
+        for (String payload : List.of(six, tooMany)) {
+            byte[] png = QrTestImages.png(QrTestImages.code(payload, 3));
+            assertReason(() -> decoder.decodeCccd(png, Effort.FRAME, QrSamples.TODAY), Reason.INVALID_CCCD_QR);
+        }
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Random;
 
 /**
  * Seeded generator of made-up CCCD (2021) and Căn cước (2024) QR payloads with Vietnamese text, and the fields
- * each one must parse to. Public: the QR benchmark ({@code bench} module) uses it through the test jar.
+ * each one must parse to. Public: the QR benchmark ({@code vn.cccd.reader.qr.bench}) uses it.
  */
 public final class QrSamples {
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 22);

@@ -28,7 +28,8 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 /**
  * Makes QR code pictures for tests and the benchmark: the code itself (ZXing encoder, UTF-8 bytes without ECI, as
  * on the card) and seeded camera-like scenes of it: a card on a cluttered background, rotated, tilted, blurred,
- * dark, washed out, JPEG-compressed or small in the frame. Public for the {@code bench} module.
+ * dark, washed out, JPEG-compressed or small in the frame. Public for the QR benchmark
+ * ({@code vn.cccd.reader.qr.bench}).
  */
 public final class QrTestImages {
 
@@ -143,6 +144,15 @@ public final class QrTestImages {
             }
             default -> noise(rgb, rnd, 1.5);
         }
+        BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, width, height, rgb, 0, width);
+        return out;
+    }
+
+    /** A camera-like frame of the same cluttered background with no card and no code (what a camera mostly sees). */
+    public static BufferedImage emptyScene(Random rnd, int width, int height) {
+        int[] rgb = background(rnd, width, height);
+        noise(rgb, rnd, 1.5);
         BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, width, height, rgb, 0, width);
         return out;
