@@ -22,6 +22,7 @@ import vn.cccd.kiosk.forms.PrefillEngine;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
+import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
 
 /**
@@ -41,6 +42,8 @@ public final class KioskApp implements AutoCloseable {
     private final DemoCards demo;
     private final OperatorAuth operator;
     private final QrService qr;
+    private final ProcessingLog log;
+    private final Database database;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
         this.config = config;
@@ -55,12 +58,23 @@ public final class KioskApp implements AutoCloseable {
         if (demo != null) {
             trust.addAll(demo.trustDirs());
         }
-        ProcessingLog log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.database = openDatabase(config, clock);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         this.demo = demo;
         this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
         this.qr = qr;
+    }
+
+    /**
+     * The register database when the mode keeps records, when PostgreSQL is configured, or when a SQLite file is
+     * already there (so that its retention purge and the data-subject endpoints keep working after a mode change).
+     */
+    private static Database openDatabase(KioskConfig config, Clock clock) {
+        boolean needed = config.mode().storesRecords() || config.storage().postgres()
+                || Files.exists(config.dataDir().resolve(Database.SQLITE_FILE));
+        return needed ? Database.open(config.storage(), config.dataDir(), clock) : null;
     }
 
     /** The kiosk as configured: PC/SC readers, plus the mock reader with {@code --demo}. */
@@ -143,6 +157,16 @@ public final class KioskApp implements AutoCloseable {
         return operator;
     }
 
+    /** The register database, or null when this kiosk keeps no records (citizen mode). */
+    public Database database() {
+        return database;
+    }
+
+    /** The processing log (no personal data; see {@link ProcessingLog}). */
+    public ProcessingLog processingLog() {
+        return log;
+    }
+
     /** Null when this kiosk decodes no QR codes (tests of the rest). */
     public QrService qr() {
         return qr;
@@ -151,11 +175,17 @@ public final class KioskApp implements AutoCloseable {
     /** Starts watching readers. */
     public void open() {
         cards.open();
+        if (database != null) {
+            database.startMaintenance();
+        }
     }
 
     @Override
     public void close() {
         cards.close();
         events.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }
