@@ -16,12 +16,14 @@ import vn.cccd.kiosk.cards.MockDemoCards;
 import vn.cccd.kiosk.cards.PcscCardSource;
 import vn.cccd.kiosk.config.ConfigException;
 import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.config.Mode;
 import vn.cccd.kiosk.forms.FormRegistry;
 import vn.cccd.kiosk.forms.FormValidator;
 import vn.cccd.kiosk.forms.PrefillEngine;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
+import vn.cccd.kiosk.lodging.GuestRegister;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
 
@@ -44,6 +46,7 @@ public final class KioskApp implements AutoCloseable {
     private final QrService qr;
     private final ProcessingLog log;
     private final Database database;
+    private final GuestRegister lodging;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
         this.config = config;
@@ -60,6 +63,9 @@ public final class KioskApp implements AutoCloseable {
         }
         this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
         this.database = openDatabase(config, clock);
+        // a register's table is registered (retention, data-subject requests) whenever its data may be there
+        this.lodging = database == null || (config.mode() != Mode.LODGING && database.schemaVersion("lodging") == 0)
+                ? null : new GuestRegister(database, config.lodging(), config.stationName(), clock);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         this.demo = demo;
@@ -160,6 +166,11 @@ public final class KioskApp implements AutoCloseable {
     /** The register database, or null when this kiosk keeps no records (citizen mode). */
     public Database database() {
         return database;
+    }
+
+    /** The guest register: in lodging mode, or when a register is left in the database; else null. */
+    public GuestRegister lodging() {
+        return lodging;
     }
 
     /** The processing log (no personal data; see {@link ProcessingLog}). */
