@@ -160,6 +160,9 @@ final class KioskApi {
         out.put("print", !c.printCommand().isEmpty());
         out.put("qr", app.qr() != null);
         out.put("maxCards", CardService.MAX_CARDS);
+        if (c.mode() == vn.cccd.kiosk.config.Mode.LODGING) {
+            out.put("lodging", Map.of("establishment", c.lodging().establishment(), "address", c.lodging().address()));
+        }
         return ApiResponse.ok(out);
     }
 
