@@ -6,6 +6,7 @@ import { api, ApiError } from './api.js';
 import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
+import * as lodging from './lodging.js';
 
 const CONSENT_VERSION = '2026-11-v1';
 const $ = (id) => document.getElementById(id);
@@ -35,6 +36,15 @@ const ui = {
 
 // ---------------------------------------------------------------------------------------------- screens
 
+/** The screen between sessions: the attract screen, or the staff desk in lodging mode. */
+function home() {
+  return lodgingMode() ? 'lodging' : 'attract';
+}
+
+function lodgingMode() {
+  return Boolean(ui.config && ui.config.mode === 'lodging');
+}
+
 function show(name) {
   if (name !== 'key') stopCamera();
   ui.screen = name;
@@ -45,6 +55,7 @@ function show(name) {
     h.focus({ preventScroll: true });
   }
   window.scrollTo(0, 0);
+  if (name === 'lodging') lodging.onDesk();
 }
 
 function announce(text) {
@@ -92,8 +103,10 @@ function wipeUi(reason) {
   $('consent-check').checked = false;
   $('consent-accept').disabled = true;
   $('second-consent-check').checked = false;
-  ['key-id', 'key-dob', 'key-issue', 'key-qr'].forEach((id) => { $(id).value = ''; });
+  ['key-id', 'key-dob', 'key-issue', 'key-qr', 'key-docno', 'key-expiry'].forEach((id) => { $(id).value = ''; });
+  setPassportKey(false);
   document.querySelectorAll('#key-form .error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  if (lodgingMode()) lodging.wipeStay();
   $('read-progress').value = 0;
   $('read-file').textContent = '';
   $('card-status').textContent = t('cardWaiting');
@@ -119,7 +132,7 @@ function wipeUi(reason) {
   } else {
     notice.hidden = true;
   }
-  show('attract');
+  show(home());
   if (reason && has('cleared.' + reason)) {
     announce(t('cleared.' + reason));
   }
@@ -325,7 +338,7 @@ function renderConsentForms() {
 async function accept() {
   if (!$('consent-check').checked) return;
   try {
-    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose: 'prefill-forms' });
+    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose: lodgingMode() ? 'lodging-register' : 'prefill-forms' });
     openKey('first');
   } catch (e) {
     fail(e);
@@ -344,7 +357,8 @@ async function decline() {
 function openKey(mode) {
   ui.keyMode = mode;
   alertMessage(null);
-  ['key-id', 'key-dob', 'key-issue', 'key-qr'].forEach((id) => { $(id).value = ''; });
+  ['key-id', 'key-dob', 'key-issue', 'key-qr', 'key-docno', 'key-expiry'].forEach((id) => { $(id).value = ''; });
+  setPassportKey(false);
   $('qr-camera-field').hidden = !(ui.config.qr && navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
   $('qr-camera').hidden = true;
   $('qr-camera-start').hidden = false;
@@ -366,9 +380,36 @@ function keyError(id, text) {
   $(id).setAttribute('aria-invalid', text ? 'true' : 'false');
 }
 
+/** Lodging mode: a foreign guest's passport opens with its number, birth and expiry dates (not a CCCD number). */
+function setPassportKey(on) {
+  $('key-passport').checked = on;
+  document.querySelectorAll('#key-form .passport-only').forEach((el) => { el.hidden = !on; });
+  document.querySelectorAll('#key-form .cccd-only').forEach((el) => { el.hidden = on; });
+  if (on) $('qr-camera-field').hidden = true;
+}
+
+async function submitPassportKey() {
+  const docNo = $('key-docno').value.replace(/\s+/g, '').toUpperCase();
+  const dob = dmyToIso($('key-dob').value);
+  const expiry = dmyToIso($('key-expiry').value);
+  keyError('key-docno', /^[0-9A-Z<]{1,20}$/.test(docNo) ? '' : t('errDocNo'));
+  keyError('key-dob', dob ? '' : t('errDate'));
+  keyError('key-expiry', expiry ? '' : t('errDate'));
+  if (!/^[0-9A-Z<]{1,20}$/.test(docNo) || !dob || !expiry) {
+    const bad = document.querySelector('#key-form [aria-invalid="true"]');
+    if (bad) bad.focus();
+    return;
+  }
+  await sendKey({ documentNumber: docNo, dateOfBirth: dob, expiryDate: expiry });
+}
+
 async function submitKey(ev) {
   ev.preventDefault();
   alertMessage(null);
+  if ($('key-passport').checked) {
+    await submitPassportKey();
+    return;
+  }
   const id = $('key-id').value.replace(/\s+/g, '');
   const dob = dmyToIso($('key-dob').value);
   const issueText = $('key-issue').value.trim();
@@ -821,6 +862,14 @@ async function demoRemove() {
 function demoFillKey() {
   const p = ui.lastPersona || ui.demoPersonas.find((x) => x.idNumber);
   if (!p) return;
+  if (p.documentType !== 'CCCD' && p.documentNumber && lodgingMode()) {
+    setPassportKey(true);
+    $('key-docno').value = p.documentNumber;
+    $('key-dob').value = isoToDmy(p.dateOfBirth);
+    $('key-expiry').value = isoToDmy(p.expiryDate);
+    return;
+  }
+  setPassportKey(false);
   $('key-id').value = p.idNumber || '';
   $('key-dob').value = isoToDmy(p.dateOfBirth);
   $('key-issue').value = isoToDmy(p.issueDate);
@@ -836,6 +885,7 @@ function switchLang(l) {
   renderConsentForms();
   renderProcedures();
   setUpDemoTexts();
+  if (lodgingMode()) lodging.relabel();
   if (ui.screen === 'key') {
     $('key-title').textContent = t(ui.keyMode === 'second' ? 'keyTitleSecond' : 'keyTitle');
     $('key-qr-note').textContent = ui.config.qr ? t('qrReady') : t('qrUnavailable');
@@ -899,7 +949,8 @@ async function init() {
     alertMessage(null);
     try { await api.post('/api/session/retry'); } catch (e) { fail(e); }
   });
-  $('identity-next').addEventListener('click', () => show('picker'));
+  $('identity-next').addEventListener('click', () => (lodgingMode() ? lodging.openStay() : show('picker')));
+  $('key-passport').addEventListener('change', () => setPassportKey($('key-passport').checked));
   $('identity-done').addEventListener('click', finish);
   $('picker-back').addEventListener('click', () => show('identity'));
   $('form-back').addEventListener('click', () => show('picker'));
@@ -919,8 +970,13 @@ async function init() {
   document.addEventListener('keydown', onActivity);
   document.addEventListener('contextmenu', (e) => { if (!e.target.matches('input, textarea')) e.preventDefault(); });
   await setUpDemo();
+  if (lodgingMode()) {
+    lodging.setUp({
+      config: ui.config, show, screen: () => ui.screen, start, finish, fail, alertMessage, announce, isoToDmy,
+    });
+  }
   connectEvents();
-  show('attract');
+  show(home());
   document.body.dataset.ready = 'true';
 }
 

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * @param host loopback address the server binds to
  * @param port TCP port; 0 picks a free one (tests)
- * @param dataDir where the kiosk stores what it keeps (processing log)
+ * @param dataDir where the kiosk stores what it keeps (processing log, register database and its key)
  * @param stationName shown in the UI and printed on forms
  * @param mode what the kiosk is set up for
  * @param languages UI languages, the first is the default ("vi", "en")
@@ -35,6 +35,8 @@ import java.util.Set;
  * @param prefill station values forms can use ({@code config:NAME} sources), e.g. {@code authority.police}
  * @param maxJsonBytes largest JSON request body accepted
  * @param maxImageBytes largest image upload accepted ({@code POST /api/qr})
+ * @param storage the register database ({@code storage.*})
+ * @param lodging the lodging establishment ({@code lodging.*})
  */
 public record KioskConfig(
         String host,
@@ -57,7 +59,9 @@ public record KioskConfig(
         List<String> printCommand,
         Map<String, String> prefill,
         int maxJsonBytes,
-        int maxImageBytes) {
+        int maxImageBytes,
+        StorageSettings storage,
+        LodgingSettings lodging) {
 
     /** The staff PIN in demo mode; the UI says so. */
     public static final String DEMO_PIN = "0000";
@@ -71,6 +75,8 @@ public record KioskConfig(
         trustDirs = List.copyOf(trustDirs);
         printCommand = List.copyOf(printCommand);
         prefill = Map.copyOf(prefill);
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(lodging, "lodging");
     }
 
     public static Builder builder() {
@@ -100,6 +106,8 @@ public record KioskConfig(
         b.prefill = new LinkedHashMap<>(prefill);
         b.maxJsonBytes = maxJsonBytes;
         b.maxImageBytes = maxImageBytes;
+        b.storage = storage;
+        b.lodging = lodging;
         return b;
     }
 
@@ -139,6 +147,8 @@ public record KioskConfig(
         private Map<String, String> prefill = new LinkedHashMap<>();
         private int maxJsonBytes = 64 * 1024;
         private int maxImageBytes = 8 * 1024 * 1024;
+        private StorageSettings storage = StorageSettings.defaults();
+        private LodgingSettings lodging = LodgingSettings.none();
 
         public Builder host(String v) {
             host = v;
@@ -250,10 +260,20 @@ public record KioskConfig(
             return this;
         }
 
+        public Builder storage(StorageSettings v) {
+            storage = v;
+            return this;
+        }
+
+        public Builder lodging(LodgingSettings v) {
+            lodging = v;
+            return this;
+        }
+
         public KioskConfig build() {
             return new KioskConfig(host, port, dataDir, stationName, mode, languages, idleTimeout, idleWarning,
                     formsDir, enabledForms, trustDirs, pcscReaders, pollInterval, readFace, operatorPin, demo,
-                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes);
+                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, storage, lodging);
         }
     }
 }

@@ -16,12 +16,15 @@ import vn.cccd.kiosk.cards.MockDemoCards;
 import vn.cccd.kiosk.cards.PcscCardSource;
 import vn.cccd.kiosk.config.ConfigException;
 import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.config.Mode;
 import vn.cccd.kiosk.forms.FormRegistry;
 import vn.cccd.kiosk.forms.FormValidator;
 import vn.cccd.kiosk.forms.PrefillEngine;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
+import vn.cccd.kiosk.lodging.GuestRegister;
+import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
 
 /**
@@ -41,6 +44,9 @@ public final class KioskApp implements AutoCloseable {
     private final DemoCards demo;
     private final OperatorAuth operator;
     private final QrService qr;
+    private final ProcessingLog log;
+    private final Database database;
+    private final GuestRegister lodging;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
         this.config = config;
@@ -55,12 +61,26 @@ public final class KioskApp implements AutoCloseable {
         if (demo != null) {
             trust.addAll(demo.trustDirs());
         }
-        ProcessingLog log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.database = openDatabase(config, clock);
+        // a register's table is registered (retention, data-subject requests) whenever its data may be there
+        this.lodging = database == null || (config.mode() != Mode.LODGING && database.schemaVersion("lodging") == 0)
+                ? null : new GuestRegister(database, config.lodging(), config.stationName(), clock);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         this.demo = demo;
         this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
         this.qr = qr;
+    }
+
+    /**
+     * The register database when the mode keeps records, when PostgreSQL is configured, or when a SQLite file is
+     * already there (so that its retention purge and the data-subject endpoints keep working after a mode change).
+     */
+    private static Database openDatabase(KioskConfig config, Clock clock) {
+        boolean needed = config.mode().storesRecords() || config.storage().postgres()
+                || Files.exists(config.dataDir().resolve(Database.SQLITE_FILE));
+        return needed ? Database.open(config.storage(), config.dataDir(), clock) : null;
     }
 
     /** The kiosk as configured: PC/SC readers, plus the mock reader with {@code --demo}. */
@@ -143,6 +163,21 @@ public final class KioskApp implements AutoCloseable {
         return operator;
     }
 
+    /** The register database, or null when this kiosk keeps no records (citizen mode). */
+    public Database database() {
+        return database;
+    }
+
+    /** The guest register: in lodging mode, or when a register is left in the database; else null. */
+    public GuestRegister lodging() {
+        return lodging;
+    }
+
+    /** The processing log (no personal data; see {@link ProcessingLog}). */
+    public ProcessingLog processingLog() {
+        return log;
+    }
+
     /** Null when this kiosk decodes no QR codes (tests of the rest). */
     public QrService qr() {
         return qr;
@@ -151,11 +186,17 @@ public final class KioskApp implements AutoCloseable {
     /** Starts watching readers. */
     public void open() {
         cards.open();
+        if (database != null) {
+            database.startMaintenance();
+        }
     }
 
     @Override
     public void close() {
         cards.close();
         events.close();
+        if (database != null) {
+            database.close();
+        }
     }
 }
