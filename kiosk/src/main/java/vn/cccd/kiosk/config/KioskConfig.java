@@ -35,6 +35,7 @@ import java.util.Set;
  * @param prefill station values forms can use ({@code config:NAME} sources), e.g. {@code authority.police}
  * @param maxJsonBytes largest JSON request body accepted
  * @param maxImageBytes largest image upload accepted ({@code POST /api/qr})
+ * @param hospital hospital reception settings (departments, webhook), used in hospital mode
  */
 public record KioskConfig(
         String host,
@@ -57,7 +58,8 @@ public record KioskConfig(
         List<String> printCommand,
         Map<String, String> prefill,
         int maxJsonBytes,
-        int maxImageBytes) {
+        int maxImageBytes,
+        HospitalConfig hospital) {
 
     /** The staff PIN in demo mode; the UI says so. */
     public static final String DEMO_PIN = "0000";
@@ -71,6 +73,7 @@ public record KioskConfig(
         trustDirs = List.copyOf(trustDirs);
         printCommand = List.copyOf(printCommand);
         prefill = Map.copyOf(prefill);
+        Objects.requireNonNull(hospital, "hospital");
     }
 
     public static Builder builder() {
@@ -100,6 +103,7 @@ public record KioskConfig(
         b.prefill = new LinkedHashMap<>(prefill);
         b.maxJsonBytes = maxJsonBytes;
         b.maxImageBytes = maxImageBytes;
+        b.hospital = hospital;
         return b;
     }
 
@@ -139,6 +143,7 @@ public record KioskConfig(
         private Map<String, String> prefill = new LinkedHashMap<>();
         private int maxJsonBytes = 64 * 1024;
         private int maxImageBytes = 8 * 1024 * 1024;
+        private HospitalConfig hospital = HospitalConfig.defaults();
 
         public Builder host(String v) {
             host = v;
@@ -250,10 +255,15 @@ public record KioskConfig(
             return this;
         }
 
+        public Builder hospital(HospitalConfig v) {
+            hospital = v;
+            return this;
+        }
+
         public KioskConfig build() {
             return new KioskConfig(host, port, dataDir, stationName, mode, languages, idleTimeout, idleWarning,
                     formsDir, enabledForms, trustDirs, pcscReaders, pollInterval, readFace, operatorPin, demo,
-                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes);
+                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, hospital);
         }
     }
 }

@@ -4,13 +4,13 @@ import java.util.Locale;
 
 /**
  * What the kiosk is set up for. Each mode has its audience of forms and its own flow after the card read;
- * only the citizen flow (one-stop counter) exists so far.
+ * the lodging flow is planned.
  */
 public enum Mode {
     /** Bộ phận Một cửa: a citizen pre-fills a procedure form. */
     CITIZEN("citizen", true),
-    /** Hospital reception (check-in with the card instead of the BHYT card): planned. */
-    HOSPITAL("hospital", false),
+    /** Hospital reception: check-in with the card instead of the BHYT card, queue ticket, FHIR export. */
+    HOSPITAL("hospital", true),
     /** Lodging (guest register, thông báo lưu trú): planned. */
     LODGING("lodging", false);
 

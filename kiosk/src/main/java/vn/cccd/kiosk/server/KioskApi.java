@@ -123,6 +123,10 @@ final class KioskApi {
             return ApiResponse.noContent();
         });
         r.get("/api/operator/status", api::operatorStatus);
+        if (app.hospital() != null) {
+            new vn.cccd.kiosk.hospital.HospitalApi(app.hospital(), cards, app.operator(), app.config().printCommand())
+                    .register(r);
+        }
         return r;
     }
 

@@ -16,9 +16,12 @@ import vn.cccd.kiosk.cards.MockDemoCards;
 import vn.cccd.kiosk.cards.PcscCardSource;
 import vn.cccd.kiosk.config.ConfigException;
 import vn.cccd.kiosk.config.KioskConfig;
+import vn.cccd.kiosk.config.Mode;
 import vn.cccd.kiosk.forms.FormRegistry;
 import vn.cccd.kiosk.forms.FormValidator;
 import vn.cccd.kiosk.forms.PrefillEngine;
+import vn.cccd.kiosk.hospital.HospitalService;
+import vn.cccd.kiosk.hospital.JdbcCheckinStore;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
@@ -41,6 +44,7 @@ public final class KioskApp implements AutoCloseable {
     private final DemoCards demo;
     private final OperatorAuth operator;
     private final QrService qr;
+    private final HospitalService hospital;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
         this.config = config;
@@ -61,6 +65,17 @@ public final class KioskApp implements AutoCloseable {
         this.demo = demo;
         this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
         this.qr = qr;
+        this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
+                JdbcCheckinStore.local(dataDir(config), id -> subjectHash(log, id)), clock,
+                PdfFonts.of(config.fontPath()), config.stationName()) : null;
+    }
+
+    private static String subjectHash(ProcessingLog log, String idNumber) {
+        try {
+            return log.subjectHash(idNumber);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the subject key cannot be used", e);
+        }
     }
 
     /** The kiosk as configured: PC/SC readers, plus the mock reader with {@code --demo}. */
@@ -148,14 +163,25 @@ public final class KioskApp implements AutoCloseable {
         return qr;
     }
 
-    /** Starts watching readers. */
+    /** Hospital reception, or null unless in hospital mode. */
+    public HospitalService hospital() {
+        return hospital;
+    }
+
+    /** Starts watching readers (and, in hospital mode, delivering check-ins to the hospital system). */
     public void open() {
         cards.open();
+        if (hospital != null) {
+            hospital.startWebhook(cards::record);
+        }
     }
 
     @Override
     public void close() {
         cards.close();
         events.close();
+        if (hospital != null) {
+            hospital.close();
+        }
     }
 }
