@@ -165,8 +165,11 @@ public final class WebhookSender implements AutoCloseable {
         }
         Duration delay = delay(attempt);
         store.failed(p.checkinId(), attempt, clock.instant().plus(delay), problem);
-        LOG.warn("check-in {}: delivery attempt {} failed ({}), next in {} s", p.checkinId(), attempt, problem,
-                delay.toSeconds());
+        if (Integer.bitCount(attempt) == 1) {
+            // 1st, 2nd, 4th, 8th ... failure: a long outage does not flood the log
+            LOG.warn("check-in {}: delivery attempt {} failed ({}), next in {} ms", p.checkinId(), attempt, problem,
+                    delay.toMillis());
+        }
     }
 
     /** The wait after the {@code attempt}-th failure: first, 2×first, 4×first, … up to the maximum, plus jitter. */
