@@ -107,6 +107,9 @@ public final class KioskMain implements Callable<Integer> {
         } catch (ConfigException e) {
             err.println("cccd-kiosk: configuration error: " + e.getMessage());
             return EXIT_CONFIG;
+        } catch (vn.cccd.kiosk.store.StorageException e) {
+            err.println("cccd-kiosk: storage error (" + e.code() + "): " + e.getMessage());
+            return EXIT_CONFIG;
         }
         try {
             server.start();

@@ -40,9 +40,11 @@ public final class ConfigLoader {
             "server.host", "server.port", "data.dir", "station.name", "kiosk.mode", "ui.languages",
             "session.idleTimeoutSeconds", "session.idleWarningSeconds", "forms.dir", "forms.enabled",
             "trust.dirs", "readers.pcsc", "readers.pollMillis", "read.face", "operator.pinHash", "pdf.fontPath",
-            "print.command", "limits.maxJsonBytes", "limits.maxImageBytes", "hospital.departments",
-            "hospital.webhook.url", "hospital.webhook.timeoutSeconds", "hospital.webhook.firstRetrySeconds",
-            "hospital.webhook.maxRetrySeconds");
+            "print.command", "limits.maxJsonBytes", "limits.maxImageBytes",
+            "storage.url", "storage.user", "storage.password", "storage.keyFile", "storage.keyEnv",
+            "storage.retentionDays", "storage.purgeIntervalMinutes", "lodging.name", "lodging.address",
+            "hospital.departments", "hospital.webhook.url", "hospital.webhook.timeoutSeconds",
+            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds");
     private static final Set<String> LANGUAGES = Set.of("vi", "en");
 
     private ConfigLoader() {
@@ -137,8 +139,8 @@ public final class ConfigLoader {
             throw new ConfigException("kiosk.mode", e.getMessage());
         }
         if (!mode.available()) {
-            throw new ConfigException("kiosk.mode", "'" + mode.id()
-                    + "' is planned but not in this version; use citizen or hospital");
+            throw new ConfigException("kiosk.mode", "'" + mode.id() + "' is planned but not in this version; use one of"
+                    + java.util.Arrays.stream(Mode.values()).filter(Mode::available).map(m -> " " + m.id()).toList());
         }
         b.mode(mode);
         b.languages(languages(text(p, "ui.languages", "vi,en")));
@@ -204,8 +206,38 @@ public final class ConfigLoader {
             }
         }
         b.prefill(prefill);
+        b.storage(storage(p, baseDir));
+        LodgingSettings lodging = new LodgingSettings(text(p, "lodging.name", ""), text(p, "lodging.address", ""));
+        if (mode == Mode.LODGING && lodging.address().isEmpty()) {
+            throw new ConfigException("lodging.address", "the lodging mode needs the establishment's address (the"
+                    + " address of stay on every guest record)");
+        }
+        b.lodging(lodging);
         b.hospital(hospital(p));
         return b.build();
+    }
+
+    private static StorageSettings storage(Properties p, Path baseDir) {
+        String url = text(p, "storage.url", "");
+        if (!url.isEmpty() && !url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException("storage.url", "empty (SQLite file kiosk.db in data.dir) or a"
+                    + " jdbc:postgresql://host:port/database URL");
+        }
+        String keyFile = text(p, "storage.keyFile", "");
+        String keyEnv = text(p, "storage.keyEnv", "");
+        if (!keyFile.isEmpty() && !keyEnv.isEmpty()) {
+            throw new ConfigException("storage.keyEnv", "set storage.keyFile or storage.keyEnv, not both");
+        }
+        if (!keyEnv.isEmpty() && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new ConfigException("storage.keyEnv", "must be an environment variable name, got '" + keyEnv + "'");
+        }
+        int days = integer(p, "storage.retentionDays", StorageSettings.DEFAULT_RETENTION_DAYS, 1, 36_500);
+        int purge = integer(p, "storage.purgeIntervalMinutes", 60, 1, 24 * 60);
+        String user = text(p, "storage.user", "");
+        String password = p.getProperty("storage.password", "");
+        return new StorageSettings(url, user.isEmpty() ? null : user, password.isEmpty() ? null : password,
+                keyFile.isEmpty() ? null : resolve(baseDir, keyFile), keyEnv.isEmpty() ? null : keyEnv, days,
+                Duration.ofMinutes(purge));
     }
 
     private static final int MAX_DEPARTMENTS = 60;

@@ -16,7 +16,7 @@ import java.util.Set;
  *
  * @param host loopback address the server binds to
  * @param port TCP port; 0 picks a free one (tests)
- * @param dataDir where the kiosk stores what it keeps (processing log)
+ * @param dataDir where the kiosk stores what it keeps (processing log, register database and its key)
  * @param stationName shown in the UI and printed on forms
  * @param mode what the kiosk is set up for
  * @param languages UI languages, the first is the default ("vi", "en")
@@ -35,6 +35,8 @@ import java.util.Set;
  * @param prefill station values forms can use ({@code config:NAME} sources), e.g. {@code authority.police}
  * @param maxJsonBytes largest JSON request body accepted
  * @param maxImageBytes largest image upload accepted ({@code POST /api/qr})
+ * @param storage the register database ({@code storage.*})
+ * @param lodging the lodging establishment ({@code lodging.*})
  * @param hospital hospital reception settings (departments, webhook), used in hospital mode
  */
 public record KioskConfig(
@@ -59,6 +61,8 @@ public record KioskConfig(
         Map<String, String> prefill,
         int maxJsonBytes,
         int maxImageBytes,
+        StorageSettings storage,
+        LodgingSettings lodging,
         HospitalConfig hospital) {
 
     /** The staff PIN in demo mode; the UI says so. */
@@ -73,6 +77,8 @@ public record KioskConfig(
         trustDirs = List.copyOf(trustDirs);
         printCommand = List.copyOf(printCommand);
         prefill = Map.copyOf(prefill);
+        Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(lodging, "lodging");
         Objects.requireNonNull(hospital, "hospital");
     }
 
@@ -103,6 +109,8 @@ public record KioskConfig(
         b.prefill = new LinkedHashMap<>(prefill);
         b.maxJsonBytes = maxJsonBytes;
         b.maxImageBytes = maxImageBytes;
+        b.storage = storage;
+        b.lodging = lodging;
         b.hospital = hospital;
         return b;
     }
@@ -143,6 +151,8 @@ public record KioskConfig(
         private Map<String, String> prefill = new LinkedHashMap<>();
         private int maxJsonBytes = 64 * 1024;
         private int maxImageBytes = 8 * 1024 * 1024;
+        private StorageSettings storage = StorageSettings.defaults();
+        private LodgingSettings lodging = LodgingSettings.none();
         private HospitalConfig hospital = HospitalConfig.defaults();
 
         public Builder host(String v) {
@@ -255,6 +265,16 @@ public record KioskConfig(
             return this;
         }
 
+        public Builder storage(StorageSettings v) {
+            storage = v;
+            return this;
+        }
+
+        public Builder lodging(LodgingSettings v) {
+            lodging = v;
+            return this;
+        }
+
         public Builder hospital(HospitalConfig v) {
             hospital = v;
             return this;
@@ -263,7 +283,7 @@ public record KioskConfig(
         public KioskConfig build() {
             return new KioskConfig(host, port, dataDir, stationName, mode, languages, idleTimeout, idleWarning,
                     formsDir, enabledForms, trustDirs, pcscReaders, pollInterval, readFace, operatorPin, demo,
-                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, hospital);
+                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, storage, lodging, hospital);
         }
     }
 }

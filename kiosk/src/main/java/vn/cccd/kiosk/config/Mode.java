@@ -3,16 +3,16 @@ package vn.cccd.kiosk.config;
 import java.util.Locale;
 
 /**
- * What the kiosk is set up for. Each mode has its audience of forms and its own flow after the card read;
- * the lodging flow is planned.
+ * What the kiosk is set up for ({@code kiosk.mode}). Each mode has its audience of forms and its own screens after
+ * the card read; a mode whose flow this build does not have is refused at start.
  */
 public enum Mode {
     /** Bộ phận Một cửa: a citizen pre-fills a procedure form. */
     CITIZEN("citizen", true),
     /** Hospital reception: check-in with the card instead of the BHYT card, queue ticket, FHIR export. */
     HOSPITAL("hospital", true),
-    /** Lodging (guest register, thông báo lưu trú): planned. */
-    LODGING("lodging", false);
+    /** Lodging (guest register, thông báo lưu trú): staff register each guest from the card. */
+    LODGING("lodging", true);
 
     private final String id;
     private final boolean available;
@@ -25,6 +25,11 @@ public enum Mode {
     /** The name used in configuration and in form definitions' {@code audience}. */
     public String id() {
         return id;
+    }
+
+    /** Whether the mode keeps records in the register database ({@code storage.*}). */
+    public boolean storesRecords() {
+        return this != CITIZEN;
     }
 
     /** Whether this build has the flow for the mode. */

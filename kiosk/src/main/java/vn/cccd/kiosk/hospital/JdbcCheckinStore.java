@@ -10,253 +10,207 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import vn.cccd.kiosk.store.Database;
+import vn.cccd.kiosk.store.FieldCipher;
+import vn.cccd.kiosk.store.PersonalTable;
+import vn.cccd.kiosk.store.StorageException;
 import vn.cccd.reader.model.Json;
 
 /**
- * Check-ins and the webhook outbox in SQL (SQLite or PostgreSQL; tables of {@code db/hospital} migration). The
- * patient's fields and the BHYT code are stored sealed (encrypted and authenticated); the ID number is findable only
- * through its keyed hash, for data-subject requests. Queue numbers come from a per-department, per-day counter row
- * updated in the same transaction as the check-in, so they survive restarts and never repeat.
+ * Check-ins and the webhook outbox in the register {@link Database} (SQLite or PostgreSQL; migration module
+ * {@code hospital}, {@code /db/hospital/V1__checkins.sql}). The patient's fields (one JSON value) and the BHYT code
+ * are stored encrypted with the database's {@link FieldCipher}, bound to their row; the ID number only as its keyed
+ * hash. {@code hospital_checkin} is registered as a {@link PersonalTable}, so the data-subject endpoints find and
+ * erase a patient's check-ins and the retention purge removes old ones (their outbox rows go with them). Queue
+ * numbers come from a per-department, per-day counter row updated in the same transaction as the check-in, so
+ * they survive restarts and never repeat.
  */
 public final class JdbcCheckinStore implements CheckinStore {
+    public static final String MODULE = "hospital";
+    public static final List<String> MIGRATIONS = List.of("V1__checkins.sql");
+    public static final PersonalTable TABLE = new PersonalTable("hospital_checkin",
+            "Đăng ký khám tại kiosk bệnh viện / Hospital check-ins at the kiosk", "id", "subject_hash", "created_at",
+            List.of("day", "department", "queue_number", "created_at", "card_verdict", "patient", "bhyt"),
+            Set.of("patient", "bhyt"));
 
-    /** Opens a connection (a new one, or one from a pool); the store closes it. */
-    @FunctionalInterface
-    public interface Connections {
-        Connection open() throws SQLException;
-    }
+    private final Database db;
+    private final FieldCipher cipher;
 
-    /** Encrypts and decrypts one personal field. */
-    public interface FieldSealer {
-        String seal(String plain);
-
-        /** @throws IllegalStateException when the value was altered or sealed with another key */
-        String open(String sealed);
-    }
-
-    /** The keyed hash of an ID number (the same person gives the same hash; the hash does not give the number). */
-    @FunctionalInterface
-    public interface SubjectHasher {
-        String hash(String idNumber);
-    }
-
-    private final Connections db;
-    private final FieldSealer sealer;
-    private final SubjectHasher hasher;
-
-    /**
-     * The store in an SQLite file {@code hospital.db} under {@code dataDir}, with personal fields sealed by a key
-     * kept in {@code hospital-field.key} beside it (owner-only).
-     */
-    public static JdbcCheckinStore local(java.nio.file.Path dataDir, SubjectHasher hasher) {
-        return new JdbcCheckinStore(new LocalSqlite(dataDir.resolve("hospital.db")),
-                new LocalFieldSealer(dataDir.resolve("hospital-field.key")), hasher);
-    }
-
-    public JdbcCheckinStore(Connections db, FieldSealer sealer, SubjectHasher hasher) {
+    /** Migrates the hospital tables and registers them for data-subject requests and retention. */
+    public JdbcCheckinStore(Database db) {
         this.db = db;
-        this.sealer = sealer;
-        this.hasher = hasher;
-    }
-
-    @Override
-    public CheckIn add(NewCheckIn n) {
-        try (Connection c = db.open()) {
-            c.setAutoCommit(false);
-            try {
-                int number;
-                try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_queue (day, department, last_number)"
-                        + " VALUES (?, ?, 1) ON CONFLICT (day, department)"
-                        + " DO UPDATE SET last_number = hospital_queue.last_number + 1 RETURNING last_number")) {
-                    q.setString(1, n.day().toString());
-                    q.setString(2, n.department());
-                    try (ResultSet r = q.executeQuery()) {
-                        r.next();
-                        number = r.getInt(1);
-                    }
-                }
-                try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_checkin (id, day, department,"
-                        + " queue_number, created_at, card_verdict, subject_hash, patient, bhyt)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    q.setString(1, n.id());
-                    q.setString(2, n.day().toString());
-                    q.setString(3, n.department());
-                    q.setInt(4, number);
-                    q.setLong(5, n.createdAt().toEpochMilli());
-                    q.setString(6, n.cardVerdict());
-                    q.setString(7, n.patient().idNumber() == null ? null : hasher.hash(n.patient().idNumber()));
-                    q.setString(8, sealer.seal(patientJson(n.patient())));
-                    q.setString(9, n.bhyt() == null ? null : sealer.seal(n.bhyt().value()));
-                    q.executeUpdate();
-                }
-                if (n.deliver()) {
-                    try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_outbox (checkin_id, attempts,"
-                            + " next_attempt_at, delivered_at, last_problem) VALUES (?, 0, ?, NULL, NULL)")) {
-                        q.setString(1, n.id());
-                        q.setLong(2, n.createdAt().toEpochMilli());
-                        q.executeUpdate();
-                    }
-                }
-                c.commit();
-                return new CheckIn(n.id(), n.day(), n.department(), number, n.createdAt(), n.cardVerdict(),
-                        n.patient(), n.bhyt());
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new StoreException("the check-in could not be stored", e);
+        this.cipher = db.cipher();
+        db.migrate(MODULE, MIGRATIONS);
+        if (db.personalTables().stream().noneMatch(t -> t.table().equals(TABLE.table()))) {
+            db.register(TABLE);
         }
     }
 
     @Override
+    public CheckIn add(NewCheckIn n) {
+        return db.transaction(c -> {
+            int number;
+            try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_queue (day, department, last_number)"
+                    + " VALUES (?, ?, 1) ON CONFLICT (day, department)"
+                    + " DO UPDATE SET last_number = hospital_queue.last_number + 1 RETURNING last_number")) {
+                q.setString(1, n.day().toString());
+                q.setString(2, n.department());
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    number = r.getInt(1);
+                }
+            }
+            try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_checkin (id, day, department,"
+                    + " queue_number, created_at, card_verdict, subject_hash, patient, bhyt)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                q.setString(1, n.id());
+                q.setString(2, n.day().toString());
+                q.setString(3, n.department());
+                q.setInt(4, number);
+                q.setLong(5, n.createdAt().toEpochMilli());
+                q.setString(6, n.cardVerdict());
+                q.setString(7, subject(n.patient()));
+                q.setString(8, cipher.encrypt(patientJson(n.patient()), TABLE.context("patient", n.id())));
+                q.setString(9, n.bhyt() == null ? null : cipher.encrypt(n.bhyt().value(),
+                        TABLE.context("bhyt", n.id())));
+                q.executeUpdate();
+            }
+            if (n.deliver()) {
+                try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_outbox (checkin_id, attempts,"
+                        + " next_attempt_at, delivered_at, last_problem) VALUES (?, 0, ?, NULL, NULL)")) {
+                    q.setString(1, n.id());
+                    q.setLong(2, n.createdAt().toEpochMilli());
+                    q.executeUpdate();
+                }
+            }
+            return new CheckIn(n.id(), n.day(), n.department(), number, n.createdAt(), n.cardVerdict(), n.patient(),
+                    n.bhyt());
+        });
+    }
+
+    /** The keyed hash of the ID number, or of the passport number for a foreign patient. */
+    private String subject(Patient p) {
+        String number = p.idNumber() != null && !p.idNumber().isBlank() ? p.idNumber() : p.documentNumber();
+        return number == null || number.isBlank() ? null : cipher.subjectHash(number);
+    }
+
+    @Override
     public Optional<CheckIn> find(String id) {
-        List<CheckIn> found = select("SELECT * FROM hospital_checkin WHERE id = ?", id);
-        return found.stream().findFirst();
+        return select("SELECT * FROM hospital_checkin WHERE id = ?", id).stream().findFirst();
     }
 
     @Override
     public List<CheckIn> findBySubject(String idNumber) {
         return select("SELECT * FROM hospital_checkin WHERE subject_hash = ? ORDER BY created_at DESC",
-                hasher.hash(idNumber));
+                cipher.subjectHash(idNumber));
     }
 
     private List<CheckIn> select(String sql, String arg) {
-        try (Connection c = db.open(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setString(1, arg);
-            List<CheckIn> out = new ArrayList<>();
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    String bhyt = r.getString("bhyt");
-                    out.add(new CheckIn(r.getString("id"), LocalDate.parse(r.getString("day")),
-                            r.getString("department"), r.getInt("queue_number"),
-                            Instant.ofEpochMilli(r.getLong("created_at")), r.getString("card_verdict"),
-                            patient(sealer.open(r.getString("patient"))),
-                            bhyt == null ? null : new BhytCode(sealer.open(bhyt))));
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement(sql)) {
+                q.setString(1, arg);
+                List<CheckIn> out = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString("id");
+                        String bhyt = cipher.decrypt(r.getString("bhyt"), TABLE.context("bhyt", id));
+                        out.add(new CheckIn(id, LocalDate.parse(r.getString("day")), r.getString("department"),
+                                r.getInt("queue_number"), Instant.ofEpochMilli(r.getLong("created_at")),
+                                r.getString("card_verdict"),
+                                patient(cipher.decrypt(r.getString("patient"), TABLE.context("patient", id))),
+                                bhyt == null ? null : new BhytCode(bhyt)));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("check-ins could not be read", e);
-        }
+        });
     }
 
     @Override
     public List<Pending> due(Instant now, int limit) {
-        try (Connection c = db.open(); PreparedStatement q = c.prepareStatement("SELECT checkin_id, attempts,"
-                + " next_attempt_at FROM hospital_outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?"
-                + " ORDER BY next_attempt_at, checkin_id LIMIT ?")) {
-            q.setLong(1, now.toEpochMilli());
-            q.setInt(2, limit);
-            List<Pending> out = new ArrayList<>();
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    out.add(new Pending(r.getString(1), r.getInt(2), Instant.ofEpochMilli(r.getLong(3))));
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT checkin_id, attempts, next_attempt_at FROM"
+                    + " hospital_outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?"
+                    + " ORDER BY next_attempt_at, checkin_id LIMIT ?")) {
+                q.setLong(1, now.toEpochMilli());
+                q.setInt(2, limit);
+                List<Pending> out = new ArrayList<>();
+                try (ResultSet r = q.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Pending(r.getString(1), r.getInt(2), Instant.ofEpochMilli(r.getLong(3))));
+                    }
                 }
+                return out;
             }
-            return out;
-        } catch (SQLException e) {
-            throw new StoreException("the outbox could not be read", e);
-        }
+        });
     }
 
     @Override
     public Optional<Instant> nextDue() {
-        try (Connection c = db.open(); PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM"
-                + " hospital_outbox WHERE delivered_at IS NULL"); ResultSet r = q.executeQuery()) {
-            if (r.next()) {
-                long v = r.getLong(1);
-                return r.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(v));
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM hospital_outbox"
+                    + " WHERE delivered_at IS NULL"); ResultSet r = q.executeQuery()) {
+                if (r.next()) {
+                    long v = r.getLong(1);
+                    return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+                }
+                return Optional.<Instant>empty();
             }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new StoreException("the outbox could not be read", e);
-        }
+        });
     }
 
     @Override
     public void delivered(String checkinId, Instant at) {
-        update("UPDATE hospital_outbox SET delivered_at = ?, attempts = attempts + 1, last_problem = NULL"
-                + " WHERE checkin_id = ?", at.toEpochMilli(), checkinId);
+        db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("UPDATE hospital_outbox SET delivered_at = ?,"
+                    + " attempts = attempts + 1, last_problem = NULL WHERE checkin_id = ?")) {
+                q.setLong(1, at.toEpochMilli());
+                q.setString(2, checkinId);
+                return q.executeUpdate();
+            }
+        });
     }
 
     @Override
     public void failed(String checkinId, int attempts, Instant next, String problem) {
-        try (Connection c = db.open(); PreparedStatement q = c.prepareStatement("UPDATE hospital_outbox SET"
-                + " attempts = ?, next_attempt_at = ?, last_problem = ? WHERE checkin_id = ?")) {
-            q.setInt(1, attempts);
-            q.setLong(2, next.toEpochMilli());
-            q.setString(3, problem == null ? null : problem.substring(0, Math.min(problem.length(), 200)));
-            q.setString(4, checkinId);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("the outbox could not be updated", e);
-        }
-    }
-
-    private void update(String sql, long value, String id) {
-        try (Connection c = db.open(); PreparedStatement q = c.prepareStatement(sql)) {
-            q.setLong(1, value);
-            q.setString(2, id);
-            q.executeUpdate();
-        } catch (SQLException e) {
-            throw new StoreException("the outbox could not be updated", e);
-        }
+        db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("UPDATE hospital_outbox SET attempts = ?,"
+                    + " next_attempt_at = ?, last_problem = ? WHERE checkin_id = ?")) {
+                q.setInt(1, attempts);
+                q.setLong(2, next.toEpochMilli());
+                q.setString(3, problem == null ? null : problem.substring(0, Math.min(problem.length(), 200)));
+                q.setString(4, checkinId);
+                return q.executeUpdate();
+            }
+        });
     }
 
     @Override
     public int undelivered() {
-        try (Connection c = db.open(); PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM hospital_outbox"
-                + " WHERE delivered_at IS NULL"); ResultSet r = q.executeQuery()) {
+        return db.transaction(c -> count(c, "SELECT COUNT(*) FROM hospital_outbox WHERE delivered_at IS NULL"));
+    }
+
+    private static int count(Connection c, String sql) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(sql); ResultSet r = q.executeQuery()) {
             r.next();
             return r.getInt(1);
-        } catch (SQLException e) {
-            throw new StoreException("the outbox could not be read", e);
         }
     }
 
     @Override
     public int eraseSubject(String idNumber) {
-        return delete("subject_hash = ?", hasher.hash(idNumber), null);
+        return db.eraseSubject(idNumber).getOrDefault(TABLE.table(), 0);
     }
 
     @Override
     public int purgeBefore(Instant cutoff) {
-        return delete("created_at < ?", null, cutoff.toEpochMilli());
-    }
-
-    /** Deletes check-ins (and their outbox rows first, so no foreign key is left dangling). */
-    private int delete(String where, String text, Long number) {
-        try (Connection c = db.open()) {
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement q = c.prepareStatement("DELETE FROM hospital_outbox WHERE checkin_id IN"
-                        + " (SELECT id FROM hospital_checkin WHERE " + where + ")")) {
-                    bind(q, text, number);
-                    q.executeUpdate();
-                }
-                int n;
-                try (PreparedStatement q = c.prepareStatement("DELETE FROM hospital_checkin WHERE " + where)) {
-                    bind(q, text, number);
-                    n = q.executeUpdate();
-                }
-                c.commit();
-                return n;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("DELETE FROM hospital_checkin WHERE created_at < ?")) {
+                q.setLong(1, cutoff.toEpochMilli());
+                return q.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("check-ins could not be deleted", e);
-        }
-    }
-
-    private static void bind(PreparedStatement q, String text, Long number) throws SQLException {
-        if (text != null) {
-            q.setString(1, text);
-        } else {
-            q.setLong(1, number);
-        }
+        });
     }
 
     private static String patientJson(Patient p) {
@@ -271,21 +225,12 @@ public final class JdbcCheckinStore implements CheckinStore {
         try {
             return Json.MAPPER.readValue(json, Patient.class);
         } catch (JsonProcessingException e) {
-            throw new StoreException("a stored check-in is damaged", e);
+            throw new StorageException(StorageException.Code.CORRUPT, "a stored check-in is damaged", e);
         }
     }
 
     @Override
     public void close() {
-        // connections are opened per operation
-    }
-
-    /** The store failed (disk, database); the message holds no personal data. */
-    public static final class StoreException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        public StoreException(String message, Throwable cause) {
-            super(message, cause);
-        }
+        // the database belongs to the application, which closes it
     }
 }

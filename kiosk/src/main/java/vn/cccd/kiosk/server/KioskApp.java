@@ -25,6 +25,7 @@ import vn.cccd.kiosk.hospital.JdbcCheckinStore;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
+import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
 
 /**
@@ -44,6 +45,8 @@ public final class KioskApp implements AutoCloseable {
     private final DemoCards demo;
     private final OperatorAuth operator;
     private final QrService qr;
+    private final ProcessingLog log;
+    private final Database database;
     private final HospitalService hospital;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
@@ -59,23 +62,25 @@ public final class KioskApp implements AutoCloseable {
         if (demo != null) {
             trust.addAll(demo.trustDirs());
         }
-        ProcessingLog log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        this.database = openDatabase(config, clock);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         this.demo = demo;
         this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
         this.qr = qr;
         this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
-                JdbcCheckinStore.local(dataDir(config), id -> subjectHash(log, id)), clock,
-                PdfFonts.of(config.fontPath()), config.stationName()) : null;
+                new JdbcCheckinStore(database), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;
     }
 
-    private static String subjectHash(ProcessingLog log, String idNumber) {
-        try {
-            return log.subjectHash(idNumber);
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("the subject key cannot be used", e);
-        }
+    /**
+     * The register database when the mode keeps records, when PostgreSQL is configured, or when a SQLite file is
+     * already there (so that its retention purge and the data-subject endpoints keep working after a mode change).
+     */
+    private static Database openDatabase(KioskConfig config, Clock clock) {
+        boolean needed = config.mode().storesRecords() || config.storage().postgres()
+                || Files.exists(config.dataDir().resolve(Database.SQLITE_FILE));
+        return needed ? Database.open(config.storage(), config.dataDir(), clock) : null;
     }
 
     /** The kiosk as configured: PC/SC readers, plus the mock reader with {@code --demo}. */
@@ -158,6 +163,16 @@ public final class KioskApp implements AutoCloseable {
         return operator;
     }
 
+    /** The register database, or null when this kiosk keeps no records (citizen mode). */
+    public Database database() {
+        return database;
+    }
+
+    /** The processing log (no personal data; see {@link ProcessingLog}). */
+    public ProcessingLog processingLog() {
+        return log;
+    }
+
     /** Null when this kiosk decodes no QR codes (tests of the rest). */
     public QrService qr() {
         return qr;
@@ -171,6 +186,9 @@ public final class KioskApp implements AutoCloseable {
     /** Starts watching readers (and, in hospital mode, delivering check-ins to the hospital system). */
     public void open() {
         cards.open();
+        if (database != null) {
+            database.startMaintenance();
+        }
         if (hospital != null) {
             hospital.startWebhook(cards::record);
         }
@@ -182,6 +200,9 @@ public final class KioskApp implements AutoCloseable {
         events.close();
         if (hospital != null) {
             hospital.close();
+        }
+        if (database != null) {
+            database.close();
         }
     }
 }

@@ -1,0 +1,216 @@
+package vn.cccd.kiosk.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import vn.cccd.kiosk.config.StorageSettings;
+import vn.cccd.kiosk.testing.MutableClock;
+import vn.cccd.kiosk.testing.TestDatabases;
+import vn.cccd.kiosk.testing.TestDatabases.Kind;
+
+/** The storage layer on SQLite and on a real PostgreSQL server: migrations, key check, subjects, retention. */
+class DatabaseTest {
+    private static final String NAME = "Trần Thị Bích Ngọc Thử";
+    private static final String ID = "079301234567";
+    private static final PersonalTable PEOPLE = new PersonalTable("test_person", "test rows", "id", "subject_hash",
+            "retain_from", List.of("full_name", "note"), Set.of("full_name"));
+
+    @TempDir
+    Path dir;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    static List<Kind> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    private static Database open(StorageSettings s, Path dir, MutableClock clock, String key) {
+        return Database.open(s.withKeyEnv("K"), dir, clock, Map.of("K", key));
+    }
+
+    private static void insert(Database db, String id, String idNumber, String name, long retainFrom) {
+        db.transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement(
+                    "INSERT INTO test_person (id, subject_hash, full_name, retain_from) VALUES (?, ?, ?, ?)")) {
+                p.setString(1, id);
+                p.setString(2, db.cipher().subjectHash(idNumber));
+                p.setString(3, db.cipher().encrypt(name, PEOPLE.context("full_name", id)));
+                p.setLong(4, retainFrom);
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void migrationsRunOnceInOrderAndSurviveAReopen(Kind kind) throws Exception {
+        String key = StorageKey.generate();
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
+            try (Database db = open(t.settings, dir, clock, key)) {
+                assertThat(db.schemaVersion("core")).isEqualTo(1);
+                db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+                assertThat(db.schemaVersion("testmod")).isEqualTo(2);
+                db.register(PEOPLE);
+                insert(db, "a", ID, NAME, clock.millis());
+            }
+            try (Database db = open(t.settings, dir, clock, key)) {
+                // applying again is a no-op (V1 would fail: the table exists) and the row is still there
+                db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+                db.register(PEOPLE);
+                assertThat(db.findSubject(ID)).singleElement()
+                        .satisfies(r -> assertThat(r.fields()).containsEntry("full_name", NAME));
+                assertThatThrownBy(() -> db.migrate("testmod", List.of("V1__people.sql", "V3__x.sql")))
+                        .hasMessageContaining("V2__<what>.sql");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aWrongKeyIsRefusedAtStartWithAClearError(Kind kind) throws Exception {
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
+            open(t.settings, dir, clock, StorageKey.generate()).close();
+            assertThatThrownBy(() -> open(t.settings, dir, clock, StorageKey.generate()))
+                    .isInstanceOfSatisfying(StorageException.class,
+                            e -> assertThat(e.code()).isEqualTo(StorageException.Code.WRONG_KEY))
+                    .hasMessageContaining("storage key does not match");
+        }
+    }
+
+    @Test
+    void missingOrMalformedKeysAreTypedErrors() {
+        StorageSettings s = StorageSettings.defaults();
+        assertThatThrownBy(() -> Database.open(s.withKeyEnv("NOPE"), dir, clock, Map.of()))
+                .isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.code()).isEqualTo(StorageException.Code.NO_KEY))
+                .hasMessageContaining("NOPE");
+        assertThatThrownBy(() -> Database.open(s.withKeyEnv("K"), dir, clock, Map.of("K", "c2hvcnQ=")))
+                .isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.code()).isEqualTo(StorageException.Code.BAD_KEY));
+        assertThatThrownBy(() -> Database.open(s.withKeyFile(dir.resolve("absent.key")), dir, clock, Map.of()))
+                .isInstanceOfSatisfying(StorageException.class,
+                        e -> assertThat(e.code()).isEqualTo(StorageException.Code.NO_KEY));
+    }
+
+    @Test
+    void theDefaultKeyFileIsCreatedOwnerOnlyAndReused() throws Exception {
+        try (Database db = Database.open(StorageSettings.defaults(), dir, clock, Map.of())) {
+            db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+        }
+        Path key = dir.resolve(StorageKey.DEFAULT_FILE);
+        assertThat(Files.getPosixFilePermissions(key)).hasSize(2);
+        try (Database db = Database.open(StorageSettings.defaults(), dir, clock, Map.of())) {
+            assertThat(db.schemaVersion("testmod")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void personalValuesAreNotInTheSqliteFilesInPlainText() throws Exception {
+        try (Database db = open(StorageSettings.defaults(), dir, clock, StorageKey.generate())) {
+            db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+            db.register(PEOPLE);
+            for (int i = 0; i < 20; i++) {
+                insert(db, "r" + i, ID, NAME, clock.millis());
+            }
+            assertThat(db.findSubject(ID)).hasSize(20);
+        }
+        byte[] all = new byte[0];
+        for (String f : List.of("kiosk.db", "kiosk.db-wal")) {
+            Path p = dir.resolve(f);
+            if (Files.exists(p)) {
+                byte[] b = Files.readAllBytes(p);
+                byte[] joined = new byte[all.length + b.length];
+                System.arraycopy(all, 0, joined, 0, all.length);
+                System.arraycopy(b, 0, joined, all.length, b.length);
+                all = joined;
+            }
+        }
+        assertThat(all.length).isGreaterThan(4096);
+        String latin1 = new String(all, StandardCharsets.ISO_8859_1);
+        assertThat(latin1).doesNotContain(new String(NAME.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+                .doesNotContain(new String("Ngọc".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1))
+                .doesNotContain(ID).contains("test_person");
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void aValueMovedToAnotherRowDoesNotDecrypt(Kind kind) throws Exception {
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir);
+                Database db = open(t.settings, dir, clock, StorageKey.generate())) {
+            db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+            db.register(PEOPLE);
+            insert(db, "a", ID, NAME, clock.millis());
+            insert(db, "b", "001099000001", "Someone Else", clock.millis());
+            db.transaction(c -> {
+                String stolen;
+                try (PreparedStatement p = c.prepareStatement("SELECT full_name FROM test_person WHERE id = 'b'");
+                        ResultSet r = p.executeQuery()) {
+                    r.next();
+                    stolen = r.getString(1);
+                }
+                try (PreparedStatement p = c.prepareStatement("UPDATE test_person SET full_name = ? WHERE id = 'a'")) {
+                    p.setString(1, stolen);
+                    return p.executeUpdate();
+                }
+            });
+            assertThatThrownBy(() -> db.findSubject(ID)).isInstanceOfSatisfying(StorageException.class,
+                    e -> assertThat(e.code()).isEqualTo(StorageException.Code.CORRUPT));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void findAndEraseOnePersonLeavesOthers(Kind kind) throws Exception {
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir);
+                Database db = open(t.settings, dir, clock, StorageKey.generate())) {
+            db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+            db.register(PEOPLE);
+            insert(db, "a1", ID, NAME, clock.millis());
+            insert(db, "a2", " 0793 0123 4567 ", NAME, clock.millis()); // same number typed with spaces
+            insert(db, "b", "001099000001", "Someone Else", clock.millis());
+            assertThat(db.findSubject(ID)).extracting(Database.SubjectRecord::id).containsExactly("a1", "a2");
+            assertThat(db.eraseSubject(ID)).containsEntry("test_person", 2);
+            assertThat(db.findSubject(ID)).isEmpty();
+            assertThat(db.findSubject("001099000001")).singleElement()
+                    .satisfies(r -> assertThat(r.fields()).containsEntry("full_name", "Someone Else"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void retentionPurgesOnlyRecordsOlderThanTheConfiguredDays(Kind kind) throws Exception {
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir);
+                Database db = open(t.settings.withRetentionDays(7), dir, clock, StorageKey.generate())) {
+            db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+            db.register(PEOPLE);
+            insert(db, "old", ID, NAME, clock.millis() - Duration.ofDays(8).toMillis());
+            insert(db, "recent", ID, NAME, clock.millis() - Duration.ofDays(6).toMillis());
+            db.startMaintenance(); // purges at once
+            assertThat(db.findSubject(ID)).extracting(Database.SubjectRecord::id).containsExactly("recent");
+            clock.advance(Duration.ofDays(2));
+            assertThat(db.purgeExpired()).isEqualTo(1);
+            assertThat(db.findSubject(ID)).isEmpty();
+        }
+    }
+
+    @Test
+    void scriptsSplitIntoStatements() {
+        assertThat(Database.statements("-- c\nCREATE TABLE a (x INT);\n\nCREATE INDEX i ON a (x);\n"))
+                .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i ON a (x)");
+    }
+}
