@@ -6,6 +6,7 @@ import { api, ApiError } from './api.js';
 import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
+import * as hospital from './hospital.js';
 
 const CONSENT_VERSION = '2026-11-v1';
 const $ = (id) => document.getElementById(id);
@@ -112,6 +113,7 @@ function wipeUi(reason) {
   $('doc-preview').replaceChildren();
   $('doc-reference').textContent = '';
   ['done-pdf', 'done-json'].forEach((id) => $(id).removeAttribute('href'));
+  hospital.reset();
   const notice = $('cleared-notice');
   if (reason && has('cleared.' + reason)) {
     notice.textContent = t('cleared.' + reason);
@@ -325,7 +327,7 @@ function renderConsentForms() {
 async function accept() {
   if (!$('consent-check').checked) return;
   try {
-    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose: 'prefill-forms' });
+    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose: isHospital() ? hospital.PURPOSE : 'prefill-forms' });
     openKey('first');
   } catch (e) {
     fail(e);
@@ -828,6 +830,10 @@ function demoFillKey() {
 
 // ---------------------------------------------------------------------------------------------- language, text size
 
+function isHospital() {
+  return ui.config && ui.config.mode === 'hospital';
+}
+
 function switchLang(l) {
   const typed = ui.screen === 'form' && forms.currentForm() ? forms.collect($('form')) : null;
   setLang(l);
@@ -835,6 +841,7 @@ function switchLang(l) {
   $('lang-en').setAttribute('aria-pressed', String(l === 'en'));
   renderConsentForms();
   renderProcedures();
+  hospital.relabel();
   setUpDemoTexts();
   if (ui.screen === 'key') {
     $('key-title').textContent = t(ui.keyMode === 'second' ? 'keyTitleSecond' : 'keyTitle');
@@ -899,7 +906,7 @@ async function init() {
     alertMessage(null);
     try { await api.post('/api/session/retry'); } catch (e) { fail(e); }
   });
-  $('identity-next').addEventListener('click', () => show('picker'));
+  $('identity-next').addEventListener('click', () => (isHospital() ? hospital.open() : show('picker')));
   $('identity-done').addEventListener('click', finish);
   $('picker-back').addEventListener('click', () => show('identity'));
   $('form-back').addEventListener('click', () => show('picker'));
@@ -918,6 +925,9 @@ async function init() {
   document.addEventListener('pointerdown', onActivity, { passive: true });
   document.addEventListener('keydown', onActivity);
   document.addEventListener('contextmenu', (e) => { if (!e.target.matches('input, textarea')) e.preventDefault(); });
+  if (isHospital()) {
+    await hospital.setUp({ show, alertMessage, fail, announce, finish, config: ui.config });
+  }
   await setUpDemo();
   connectEvents();
   show('attract');
