@@ -25,8 +25,8 @@ import vn.cccd.reader.model.Text;
 public final class QueueTicketPdf {
     /** 80 mm paper. */
     public static final float WIDTH = 80f / 25.4f * 72f;
-    /** Long enough for every line; receipt printers cut after the content. */
-    public static final float HEIGHT = 120f / 25.4f * 72f;
+    /** Room to lay the ticket out; the page is then trimmed to the content, so no paper is fed for nothing. */
+    public static final float HEIGHT = 200f / 25.4f * 72f;
     private static final float MARGIN = 4f / 25.4f * 72f;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -67,10 +67,14 @@ public final class QueueTicketPdf {
                 y.down(6);
                 centred(cs, f.regular(), 9, "Vui lòng chờ gọi số thứ tự của bạn.", y, 12);
                 centred(cs, f.regular(), 8, "Please wait until your number is called.", y, 11);
+                y.down(4);
                 cs.setLineWidth(0.5f);
                 cs.moveTo(MARGIN, y.y);
                 cs.lineTo(WIDTH - MARGIN, y.y);
                 cs.stroke();
+                float bottom = Math.max(0, y.y - MARGIN);
+                page.setMediaBox(new PDRectangle(0, bottom, WIDTH, HEIGHT - bottom));
+                page.setCropBox(new PDRectangle(0, bottom, WIDTH, HEIGHT - bottom));
             }
             doc.save(out);
             return out.toByteArray();
@@ -95,7 +99,7 @@ public final class QueueTicketPdf {
     private static void centred(PDPageContentStream cs, PDFont font, float size, String text, Cursor y, float leading)
             throws IOException {
         float width = WIDTH - 2 * MARGIN;
-        for (String line : wrap(font, size, Text.nfc(text), width)) {
+        for (String line : wrap(font, size, safe(font, Text.nfc(text)), width)) {
             float w = width(font, size, line);
             y.down(leading);
             cs.beginText();
@@ -104,6 +108,21 @@ public final class QueueTicketPdf {
             cs.showText(line);
             cs.endText();
         }
+    }
+
+    /** Characters the font cannot show become '?' (a configured font may lack some), instead of no ticket. */
+    static String safe(PDFont font, String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            String ch = new String(Character.toChars(cp));
+            try {
+                font.encode(ch);
+                sb.append(Character.isISOControl(cp) ? "?" : ch);
+            } catch (IOException | IllegalArgumentException e) {
+                sb.append('?');
+            }
+        });
+        return sb.toString();
     }
 
     static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {

@@ -155,6 +155,8 @@ class HospitalApiTest {
                 assertThat(doc.getNumberOfPages()).isEqualTo(1);
                 PDPage page = doc.getPage(0);
                 assertThat(page.getMediaBox().getWidth() / 72f * 25.4f).isCloseTo(80f, org.assertj.core.data.Offset.offset(0.1f));
+                assertThat(page.getMediaBox().getHeight() / 72f * 25.4f).as("trimmed to the content, in mm")
+                        .isBetween(60f, 110f);
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);
                     assertThat(font.isEmbedded()).as("font %s embedded", font.getName()).isTrue();
