@@ -242,14 +242,19 @@ public final class ConfigLoader {
 
     private static final int MAX_DEPARTMENTS = 60;
 
-    /** {@code hospital.*}: departments as {@code code:Tên tiếng Việt|English name}, comma-separated; the webhook. */
+    /** {@code hospital.*}: departments as {@code code:Tên tiếng Việt|English name}, semicolon-separated; webhook. */
     private static HospitalConfig hospital(Properties p) {
         HospitalConfig h = HospitalConfig.defaults();
         String deps = text(p, "hospital.departments", "");
         if (!deps.isEmpty()) {
             List<HospitalConfig.Department> list = new ArrayList<>();
             Set<String> codes = new LinkedHashSet<>();
-            for (String entry : list(deps)) {
+            // semicolons: a department's name may contain commas ("Tai, Mũi, Họng")
+            for (String entry : deps.split(";")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                entry = entry.strip();
                 int colon = entry.indexOf(':');
                 if (colon <= 0) {
                     throw new ConfigException("hospital.departments", "each department is code:Tên khoa (optionally"

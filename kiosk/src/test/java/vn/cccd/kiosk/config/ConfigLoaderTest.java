@@ -45,7 +45,7 @@ class ConfigLoaderTest {
         "server.host; 192.168.1.10; server.host",
         "kiosk.mode; hotel; kiosk.mode",
         "hospital.departments; noi; hospital.departments",
-        "hospital.departments; noi:Khám Nội,noi:Khám Nhi; hospital.departments",
+        "hospital.departments; 'noi:Khám Nội;noi:Khám Nhi'; hospital.departments",
         "hospital.departments; n o i:Khám Nội; hospital.departments",
         "hospital.departments; noi:|Internal; hospital.departments",
         "hospital.webhook.url; ftp://his.local/x; hospital.webhook.url",
@@ -77,13 +77,15 @@ class ConfigLoaderTest {
         Files.createDirectories(dir.resolve("forms"));
         Properties p = new Properties();
         p.setProperty("kiosk.mode", "hospital");
-        p.setProperty("hospital.departments", "noi:Khám Nội|Internal medicine, rhm:Răng Hàm Mặt");
+        p.setProperty("hospital.departments", "noi:Khám Nội|Internal medicine; tmh:Tai, Mũi, Họng|Ear, nose and throat;"
+                + " rhm:Răng Hàm Mặt;");
         p.setProperty("hospital.webhook.url", "https://his.benhvien.local/api/checkins");
         p.setProperty("hospital.webhook.maxRetrySeconds", "600");
         KioskConfig c = ConfigLoader.parse(p, dir);
         assertThat(c.mode()).isEqualTo(Mode.HOSPITAL);
         assertThat(c.hospital().departments()).containsExactly(
                 new HospitalConfig.Department("noi", "Khám Nội", "Internal medicine"),
+                new HospitalConfig.Department("tmh", "Tai, Mũi, Họng", "Ear, nose and throat"),
                 new HospitalConfig.Department("rhm", "Răng Hàm Mặt", null));
         assertThat(c.hospital().webhookUrl()).hasToString("https://his.benhvien.local/api/checkins");
         assertThat(c.hospital().webhookMaxRetry()).hasSeconds(600);
