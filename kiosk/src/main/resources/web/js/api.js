@@ -10,8 +10,18 @@ export class ApiError extends Error {
   }
 }
 
+// the staff token of the lodging/hospital desk, in memory only (gone on reload)
+let staffToken = null;
+
+export function setStaffToken(token) {
+  staffToken = token || null;
+}
+
 async function call(method, path, body, blob) {
   const init = { method, headers: {}, cache: 'no-store', credentials: 'same-origin' };
+  if (staffToken) {
+    init.headers.Authorization = 'Bearer ' + staffToken;
+  }
   if (blob !== undefined) {
     init.headers['Content-Type'] = blob.type;
     init.body = blob;
@@ -36,7 +46,24 @@ async function call(method, path, body, blob) {
   return data;
 }
 
+/** A file download for staff (an export): the bytes and the file name the server gives. */
+async function download(path) {
+  const init = { method: 'GET', headers: {}, cache: 'no-store', credentials: 'same-origin' };
+  if (staffToken) {
+    init.headers.Authorization = 'Bearer ' + staffToken;
+  }
+  const res = await fetch(path, init);
+  if (!res.ok) {
+    const type = res.headers.get('Content-Type') || '';
+    throw new ApiError(res.status, type.startsWith('application/json') ? await res.json() : null);
+  }
+  const disposition = res.headers.get('Content-Disposition') || '';
+  const m = /filename="([^"]+)"/.exec(disposition);
+  return { blob: await res.blob(), name: m ? m[1] : 'export' };
+}
+
 export const api = {
+  download,
   get: (path) => call('GET', path),
   post: (path, body = {}) => call('POST', path, body),
   // an image (a camera frame or an upload), sent with its own media type

@@ -7,6 +7,7 @@ import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
 import * as hospital from './hospital.js';
+import * as lodging from './lodging.js';
 
 const CONSENT_VERSION = '2026-11-v1';
 const $ = (id) => document.getElementById(id);
@@ -36,6 +37,15 @@ const ui = {
 
 // ---------------------------------------------------------------------------------------------- screens
 
+/** The screen between sessions: the attract screen, or the staff desk in lodging mode. */
+function home() {
+  return lodgingMode() ? 'lodging' : 'attract';
+}
+
+function lodgingMode() {
+  return Boolean(ui.config && ui.config.mode === 'lodging');
+}
+
 function show(name) {
   if (name !== 'key') stopCamera();
   ui.screen = name;
@@ -46,6 +56,7 @@ function show(name) {
     h.focus({ preventScroll: true });
   }
   window.scrollTo(0, 0);
+  if (name === 'lodging') lodging.onDesk();
 }
 
 function announce(text) {
@@ -93,8 +104,10 @@ function wipeUi(reason) {
   $('consent-check').checked = false;
   $('consent-accept').disabled = true;
   $('second-consent-check').checked = false;
-  ['key-id', 'key-dob', 'key-issue', 'key-qr'].forEach((id) => { $(id).value = ''; });
+  ['key-id', 'key-dob', 'key-issue', 'key-qr', 'key-docno', 'key-expiry'].forEach((id) => { $(id).value = ''; });
+  setPassportKey(false);
   document.querySelectorAll('#key-form .error').forEach((p) => { p.hidden = true; p.textContent = ''; });
+  if (lodgingMode()) lodging.wipeStay();
   $('read-progress').value = 0;
   $('read-file').textContent = '';
   $('card-status').textContent = t('cardWaiting');
@@ -121,7 +134,7 @@ function wipeUi(reason) {
   } else {
     notice.hidden = true;
   }
-  show('attract');
+  show(home());
   if (reason && has('cleared.' + reason)) {
     announce(t('cleared.' + reason));
   }
@@ -327,7 +340,8 @@ function renderConsentForms() {
 async function accept() {
   if (!$('consent-check').checked) return;
   try {
-    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose: isHospital() ? hospital.PURPOSE : 'prefill-forms' });
+    const purpose = isHospital() ? hospital.PURPOSE : lodgingMode() ? 'lodging-register' : 'prefill-forms';
+    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose });
     openKey('first');
   } catch (e) {
     fail(e);
@@ -346,7 +360,8 @@ async function decline() {
 function openKey(mode) {
   ui.keyMode = mode;
   alertMessage(null);
-  ['key-id', 'key-dob', 'key-issue', 'key-qr'].forEach((id) => { $(id).value = ''; });
+  ['key-id', 'key-dob', 'key-issue', 'key-qr', 'key-docno', 'key-expiry'].forEach((id) => { $(id).value = ''; });
+  setPassportKey(false);
   $('qr-camera-field').hidden = !(ui.config.qr && navigator.mediaDevices && navigator.mediaDevices.getUserMedia);
   $('qr-camera').hidden = true;
   $('qr-camera-start').hidden = false;
@@ -368,9 +383,36 @@ function keyError(id, text) {
   $(id).setAttribute('aria-invalid', text ? 'true' : 'false');
 }
 
+/** Lodging mode: a foreign guest's passport opens with its number, birth and expiry dates (not a CCCD number). */
+function setPassportKey(on) {
+  $('key-passport').checked = on;
+  document.querySelectorAll('#key-form .passport-only').forEach((el) => { el.hidden = !on; });
+  document.querySelectorAll('#key-form .cccd-only').forEach((el) => { el.hidden = on; });
+  if (on) $('qr-camera-field').hidden = true;
+}
+
+async function submitPassportKey() {
+  const docNo = $('key-docno').value.replace(/\s+/g, '').toUpperCase();
+  const dob = dmyToIso($('key-dob').value);
+  const expiry = dmyToIso($('key-expiry').value);
+  keyError('key-docno', /^[0-9A-Z<]{1,20}$/.test(docNo) ? '' : t('errDocNo'));
+  keyError('key-dob', dob ? '' : t('errDate'));
+  keyError('key-expiry', expiry ? '' : t('errDate'));
+  if (!/^[0-9A-Z<]{1,20}$/.test(docNo) || !dob || !expiry) {
+    const bad = document.querySelector('#key-form [aria-invalid="true"]');
+    if (bad) bad.focus();
+    return;
+  }
+  await sendKey({ documentNumber: docNo, dateOfBirth: dob, expiryDate: expiry });
+}
+
 async function submitKey(ev) {
   ev.preventDefault();
   alertMessage(null);
+  if ($('key-passport').checked) {
+    await submitPassportKey();
+    return;
+  }
   const id = $('key-id').value.replace(/\s+/g, '');
   const dob = dmyToIso($('key-dob').value);
   const issueText = $('key-issue').value.trim();
@@ -823,6 +865,14 @@ async function demoRemove() {
 function demoFillKey() {
   const p = ui.lastPersona || ui.demoPersonas.find((x) => x.idNumber);
   if (!p) return;
+  if (p.documentType !== 'CCCD' && p.documentNumber && lodgingMode()) {
+    setPassportKey(true);
+    $('key-docno').value = p.documentNumber;
+    $('key-dob').value = isoToDmy(p.dateOfBirth);
+    $('key-expiry').value = isoToDmy(p.expiryDate);
+    return;
+  }
+  setPassportKey(false);
   $('key-id').value = p.idNumber || '';
   $('key-dob').value = isoToDmy(p.dateOfBirth);
   $('key-issue').value = isoToDmy(p.issueDate);
@@ -843,6 +893,7 @@ function switchLang(l) {
   renderProcedures();
   hospital.relabel();
   setUpDemoTexts();
+  if (lodgingMode()) lodging.relabel();
   if (ui.screen === 'key') {
     $('key-title').textContent = t(ui.keyMode === 'second' ? 'keyTitleSecond' : 'keyTitle');
     $('key-qr-note').textContent = ui.config.qr ? t('qrReady') : t('qrUnavailable');
@@ -906,7 +957,12 @@ async function init() {
     alertMessage(null);
     try { await api.post('/api/session/retry'); } catch (e) { fail(e); }
   });
-  $('identity-next').addEventListener('click', () => (isHospital() ? hospital.open() : show('picker')));
+  $('identity-next').addEventListener('click', () => {
+    if (isHospital()) hospital.open();
+    else if (lodgingMode()) lodging.openStay();
+    else show('picker');
+  });
+  $('key-passport').addEventListener('change', () => setPassportKey($('key-passport').checked));
   $('identity-done').addEventListener('click', finish);
   $('picker-back').addEventListener('click', () => show('identity'));
   $('form-back').addEventListener('click', () => show('picker'));
@@ -929,8 +985,13 @@ async function init() {
     await hospital.setUp({ show, alertMessage, fail, announce, finish, config: ui.config });
   }
   await setUpDemo();
+  if (lodgingMode()) {
+    lodging.setUp({
+      config: ui.config, show, screen: () => ui.screen, start, finish, fail, alertMessage, announce, isoToDmy,
+    });
+  }
   connectEvents();
-  show('attract');
+  show(home());
   document.body.dataset.ready = 'true';
 }
 

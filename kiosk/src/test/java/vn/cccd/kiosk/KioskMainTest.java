@@ -35,6 +35,22 @@ class KioskMainTest {
     }
 
     @Test
+    void aWrongStorageKeyStopsTheStartWithAClearMessage(@TempDir Path dir) throws Exception {
+        Path forms = Path.of("..", "config", "forms").toAbsolutePath().normalize();
+        Files.writeString(dir.resolve("a.key"), vn.cccd.kiosk.store.StorageKey.generate(), StandardCharsets.US_ASCII);
+        Files.writeString(dir.resolve("b.key"), vn.cccd.kiosk.store.StorageKey.generate(), StandardCharsets.US_ASCII);
+        String common = "kiosk.mode=lodging\nlodging.address=Số 1 phố Thử\nreaders.pcsc=false\nforms.dir=" + forms + "\n";
+        Path a = Files.writeString(dir.resolve("a.properties"), common + "storage.keyFile=a.key\n", StandardCharsets.UTF_8);
+        Path b = Files.writeString(dir.resolve("b.properties"), common + "storage.keyFile=b.key\n", StandardCharsets.UTF_8);
+        // the database is created with key A, then a start with key B is refused before serving anything
+        vn.cccd.kiosk.store.Database.open(vn.cccd.kiosk.config.ConfigLoader.fromFile(a).storage(), dir.resolve("data"),
+                java.time.Clock.systemUTC()).close();
+        assertThat(run("", "--config", b.toString(), "--data-dir", dir.resolve("data").toString(), "--port", "0"))
+                .isEqualTo(KioskMain.EXIT_CONFIG);
+        assertThat(err.toString()).contains("storage error (WRONG_KEY)").contains("storage key does not match");
+    }
+
+    @Test
     void aMissingConfigFileIsNamed() {
         assertThat(run("", "--config", "/no/such/kiosk.properties")).isEqualTo(KioskMain.EXIT_CONFIG);
         assertThat(err.toString()).contains("--config").contains("/no/such/kiosk.properties");

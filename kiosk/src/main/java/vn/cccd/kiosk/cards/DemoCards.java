@@ -47,8 +47,17 @@ public interface DemoCards {
      * A persona as the demo panel shows it. All values are invented.
      *
      * @param documentType CCCD or PASSPORT
+     * @param documentNumber for a passport, the number its chip opens with (with birth and expiry dates)
+     * @param expiryDate the document's expiry date, or null
      */
     record DemoPersona(String name, String fullName, String idNumber, String dateOfBirth, String issueDate,
-            String documentType) {
+            String documentType, String documentNumber, String expiryDate) {
+
+        public static DemoPersona of(vn.cccd.mock.persona.Persona p) {
+            boolean passport = !"CCCD".equals(p.document().type().name());
+            return new DemoPersona(p.name(), p.person().fullName(), p.person().idNumber(), p.person().dateOfBirth(),
+                    p.person().issueDate(), p.document().type().name(), passport ? p.documentNumber() : null,
+                    p.document().expiryDate());
+        }
     }
 }

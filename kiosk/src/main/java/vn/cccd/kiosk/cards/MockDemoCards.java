@@ -43,8 +43,7 @@ public final class MockDemoCards implements DemoCards {
     public List<DemoPersona> personas() {
         List<DemoPersona> out = new ArrayList<>();
         for (Persona p : Personas.builtIn()) {
-            out.add(new DemoPersona(p.name(), p.person().fullName(), p.person().idNumber(), p.person().dateOfBirth(),
-                    p.person().issueDate(), p.document().type().name()));
+            out.add(DemoPersona.of(p));
         }
         return out;
     }

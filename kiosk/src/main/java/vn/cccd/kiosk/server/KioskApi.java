@@ -123,6 +123,8 @@ final class KioskApi {
             return ApiResponse.noContent();
         });
         r.get("/api/operator/status", api::operatorStatus);
+        new LodgingApi(app).routes(r);
+        new PrivacyApi(app).routes(r);
         if (app.hospital() != null) {
             new vn.cccd.kiosk.hospital.HospitalApi(app.hospital(), cards, app.operator(), app.config().printCommand())
                     .register(r);
@@ -162,6 +164,9 @@ final class KioskApi {
         out.put("print", !c.printCommand().isEmpty());
         out.put("qr", app.qr() != null);
         out.put("maxCards", CardService.MAX_CARDS);
+        if (c.mode() == vn.cccd.kiosk.config.Mode.LODGING) {
+            out.put("lodging", Map.of("establishment", c.lodging().establishment(), "address", c.lodging().address()));
+        }
         return ApiResponse.ok(out);
     }
 
@@ -190,11 +195,12 @@ final class KioskApi {
     }
 
     /**
-     * The key: the ID number and date of birth (and issue or expiry date when known), or the scanned QR text.
+     * The key: the ID number and date of birth (and issue or expiry date when known), or the scanned QR text, or
+     * for a passport (a foreign guest) the document number, date of birth and expiry date printed in its MRZ.
      * Dates are ISO YYYY-MM-DD.
      */
     record KeyRequest(String idNumber, String dateOfBirth, String issueDate, String expiryDate, String qrPayload,
-            Boolean consent) {
+            Boolean consent, String documentNumber) {
         @Override
         public String toString() {
             return "KeyRequest[redacted]";
@@ -228,7 +234,26 @@ final class KioskApi {
                 throw new ApiException(400, "INVALID_KEY", e.getMessage());
             }
         }
+        if (k.documentNumber() != null && !k.documentNumber().isBlank()) {
+            return new Keys(List.of(mrzKey(k.documentNumber(), k.dateOfBirth(), k.expiryDate())), null);
+        }
         return new Keys(keys(k.idNumber(), k.dateOfBirth(), k.issueDate(), k.expiryDate()), null);
+    }
+
+    /** A passport's BAC key from the three MRZ fields as printed (document number, birth and expiry dates). */
+    private static AccessKey mrzKey(String documentNumber, String dateOfBirth, String expiryDate) {
+        LocalDate birth = date(dateOfBirth, "dateOfBirth");
+        LocalDate expiry = date(expiryDate, "expiryDate");
+        if (birth == null || expiry == null) {
+            throw new ApiException(400, "INVALID_KEY", "documentNumber needs dateOfBirth and expiryDate");
+        }
+        java.time.format.DateTimeFormatter yymmdd = java.time.format.DateTimeFormatter.ofPattern("yyMMdd");
+        try {
+            return new vn.cccd.reader.access.MrzKey(documentNumber.strip().toUpperCase(java.util.Locale.ROOT),
+                    birth.format(yymmdd), expiry.format(yymmdd));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "INVALID_KEY", e.getMessage());
+        }
     }
 
     private List<AccessKey> keys(String idNumber, String dateOfBirth, String issueDate, String expiryDate) {

@@ -25,6 +25,7 @@ import vn.cccd.kiosk.hospital.JdbcCheckinStore;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
+import vn.cccd.kiosk.lodging.GuestRegister;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
 
@@ -47,6 +48,7 @@ public final class KioskApp implements AutoCloseable {
     private final QrService qr;
     private final ProcessingLog log;
     private final Database database;
+    private final GuestRegister lodging;
     private final HospitalService hospital;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
@@ -64,6 +66,9 @@ public final class KioskApp implements AutoCloseable {
         }
         this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
         this.database = openDatabase(config, clock);
+        // a register's table is registered (retention, data-subject requests) whenever its data may be there
+        this.lodging = database == null || (config.mode() != Mode.LODGING && database.schemaVersion("lodging") == 0)
+                ? null : new GuestRegister(database, config.lodging(), config.stationName(), clock);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         this.demo = demo;
@@ -71,6 +76,10 @@ public final class KioskApp implements AutoCloseable {
         this.qr = qr;
         this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
                 new JdbcCheckinStore(database), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;
+        if (hospital == null && database != null && database.schemaVersion(JdbcCheckinStore.MODULE) > 0) {
+            // check-ins kept from an earlier hospital mode stay findable, erasable and subject to retention
+            new JdbcCheckinStore(database);
+        }
     }
 
     /**
@@ -166,6 +175,11 @@ public final class KioskApp implements AutoCloseable {
     /** The register database, or null when this kiosk keeps no records (citizen mode). */
     public Database database() {
         return database;
+    }
+
+    /** The guest register: in lodging mode, or when a register is left in the database; else null. */
+    public GuestRegister lodging() {
+        return lodging;
     }
 
     /** The processing log (no personal data; see {@link ProcessingLog}). */

@@ -61,6 +61,11 @@ class ConfigLoaderTest {
         "pdf.fontPath; missing.ttf; pdf.fontPath",
         "sesion.idleTimeoutSeconds; 60; sesion.idleTimeoutSeconds",
         "prefill.bad name; x; prefill.bad name",
+        "kiosk.mode; lodging; lodging.address",
+        "storage.url; jdbc:mysql://db/kiosk; storage.url",
+        "storage.retentionDays; 0; storage.retentionDays",
+        "storage.purgeIntervalMinutes; never; storage.purgeIntervalMinutes",
+        "storage.keyEnv; 1-KEY; storage.keyEnv",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named, @TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("forms"));
@@ -92,6 +97,30 @@ class ConfigLoaderTest {
         assertThat(c.hospital().webhookFirstRetry()).hasSeconds(2);
         assertThat(ConfigLoader.parse(new Properties(), dir).hospital().webhookUrl()).as("no webhook by default")
                 .isNull();
+    }
+
+    @Test
+    void storageAndLodgingKeysAreRead(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("forms"));
+        Path f = dir.resolve("kiosk.properties");
+        Files.writeString(f, "kiosk.mode=lodging\nlodging.name=Nhà nghỉ Sen\nlodging.address=Số 5 Hàng Gai, Hà Nội\n"
+                + "storage.url=jdbc:postgresql://db.local:5432/kiosk\nstorage.user=kiosk\nstorage.password=s3cret\n"
+                + "storage.keyFile=keys/storage.key\nstorage.retentionDays=90\nstorage.purgeIntervalMinutes=15\n",
+                StandardCharsets.UTF_8);
+        KioskConfig c = ConfigLoader.fromFile(f);
+        assertThat(c.mode()).isEqualTo(Mode.LODGING);
+        assertThat(c.lodging().address()).isEqualTo("Số 5 Hàng Gai, Hà Nội");
+        assertThat(c.storage().postgres()).isTrue();
+        assertThat(c.storage().user()).isEqualTo("kiosk");
+        assertThat(c.storage().keyFile()).isEqualTo(dir.resolve("keys/storage.key"));
+        assertThat(c.storage().retentionDays()).isEqualTo(90);
+        assertThat(c.storage().purgeInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.storage().toString()).doesNotContain("s3cret");
+        Properties both = new Properties();
+        both.setProperty("storage.keyFile", "a.key");
+        both.setProperty("storage.keyEnv", "KIOSK_KEY");
+        assertThatThrownBy(() -> ConfigLoader.parse(both, dir)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("not both");
     }
 
     @Test

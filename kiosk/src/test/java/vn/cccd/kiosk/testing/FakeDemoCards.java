@@ -20,9 +20,7 @@ public final class FakeDemoCards implements DemoCards {
 
     @Override
     public List<DemoPersona> personas() {
-        return Personas.builtIn().stream().map(p -> new DemoPersona(p.name(), p.person().fullName(),
-                p.person().idNumber(), p.person().dateOfBirth(), p.person().issueDate(), p.document().type().name()))
-                .toList();
+        return Personas.builtIn().stream().map(DemoPersona::of).toList();
     }
 
     @Override

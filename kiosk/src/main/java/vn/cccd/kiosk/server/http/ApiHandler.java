@@ -11,6 +11,7 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cccd.kiosk.cards.SessionException;
+import vn.cccd.kiosk.store.StorageException;
 
 /**
  * Everything under {@code /api/}: routing, the event stream, errors as JSON, {@code Cache-Control: no-store}
@@ -53,6 +54,15 @@ public final class ApiHandler extends Handler.Abstract {
             error(response, callback, e);
         } catch (SessionException e) {
             error(response, callback, new ApiException(409, e.code(), e.getMessage()));
+        } catch (StorageException e) {
+            // the message names the storage problem (never a stored value); the code lets the UI say "try again"
+            LOG.error("{} {}: storage {}: {}", method, path, e.code(), e.getMessage());
+            int status = switch (e.code()) {
+                case UNAVAILABLE, BUSY -> 503;
+                default -> 500;
+            };
+            error(response, callback, new ApiException(status, "STORAGE_" + e.code(), "the register storage failed ("
+                    + e.code() + "); the request was not completed"));
         } catch (Exception e) {
             LOG.error("{} {} failed: {}", method, path, e.toString());
             error(response, callback, new ApiException(500, "INTERNAL", "the kiosk could not answer this request"));

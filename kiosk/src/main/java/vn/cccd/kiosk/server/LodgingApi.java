@@ -1,0 +1,195 @@
+package vn.cccd.kiosk.server;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.cccd.kiosk.cards.CardService;
+import vn.cccd.kiosk.lodging.Guest;
+import vn.cccd.kiosk.lodging.GuestExport;
+import vn.cccd.kiosk.lodging.GuestRegister;
+import vn.cccd.kiosk.lodging.LodgingException;
+import vn.cccd.kiosk.server.http.ApiException;
+import vn.cccd.kiosk.server.http.ApiRequest;
+import vn.cccd.kiosk.server.http.ApiResponse;
+import vn.cccd.kiosk.server.http.Router;
+import vn.cccd.kiosk.store.ProcessingLog;
+import vn.cccd.reader.model.CardReadResult;
+
+/**
+ * The lodging register over HTTP (CONTRACT.md "Lodging"), staff only: register the guest whose card was just read,
+ * list a night's guests with the notification reminder, export a night (CSV, XLSX), check out, delete. Every
+ * change is written to the processing log without personal data.
+ */
+final class LodgingApi {
+    private final KioskApp app;
+    private final CardService cards;
+    private final ProcessingLog log;
+
+    LodgingApi(KioskApp app) {
+        this.app = app;
+        this.cards = app.cards();
+        this.log = app.processingLog();
+    }
+
+    void routes(Router r) {
+        r.post("/api/lodging/guests", this::register);
+        r.get("/api/lodging/guests", this::list);
+        r.get("/api/lodging/guests/export", this::export);
+        r.get("/api/lodging/guests/{id}", q -> {
+            staff(q);
+            return ApiResponse.ok(register().get(q.param("id")).orElseThrow(() -> noGuest(q.param("id"))));
+        });
+        r.post("/api/lodging/guests/{id}/checkout", this::checkout);
+        r.delete("/api/lodging/guests/{id}", this::delete);
+        r.post("/api/lodging/nights/{date}/notified", this::notified);
+        r.get("/api/lodging/status", this::status);
+    }
+
+    private GuestRegister register() {
+        GuestRegister g = app.lodging();
+        if (g == null) {
+            throw new ApiException(404, "MODE_OFF", "the kiosk is not in lodging mode (kiosk.mode=lodging)");
+        }
+        return g;
+    }
+
+    private void staff(ApiRequest q) {
+        register();
+        app.operator().require(q);
+    }
+
+    /** The stay the staff add to the card. */
+    record StayRequest(String room, String reason, String arrival, String departure) {
+    }
+
+    private ApiResponse register(ApiRequest q) {
+        staff(q);
+        StayRequest body = q.json(StayRequest.class);
+        GuestRegister.Stay stay = new GuestRegister.Stay(body.room() == null ? null : body.room().strip(),
+                body.reason() == null ? null : body.reason().strip(), arrival(body.arrival()), date(body.departure(),
+                "departure"));
+        List<CardReadResult> read = cards.useCards();
+        if (read.isEmpty()) {
+            throw new ApiException(409, "NO_CARD", "no card has been read in this session: read the guest's card first");
+        }
+        Guest g = guarded(() -> register().register(read.get(0), stay));
+        log.record("lodging-guest-registered", Map.of("guest", g.id(), "foreign", g.foreign(),
+                "verification", g.verification()), g.documentNumber());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", g.id());
+        out.put("guest", g);
+        return ApiResponse.json(201, out);
+    }
+
+    private ApiResponse list(ApiRequest q) {
+        staff(q);
+        LocalDate night = night(q);
+        List<Guest> guests = register().night(night);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("date", night.toString());
+        out.put("establishment", register().lodging().establishment());
+        out.put("stayAddress", register().lodging().address());
+        out.put("guests", guests);
+        out.put("reminder", register().reminder(night, guests));
+        return ApiResponse.ok(out);
+    }
+
+    private ApiResponse status(ApiRequest q) {
+        staff(q);
+        GuestRegister g = register();
+        LocalDate night = g.currentNight();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("tonight", night.toString());
+        out.put("reminder", g.reminder(night));
+        return ApiResponse.ok(out);
+    }
+
+    private ApiResponse export(ApiRequest q) {
+        staff(q);
+        LocalDate night = night(q);
+        String format = q.query("format") == null ? "csv" : q.query("format");
+        List<Guest> guests = register().night(night);
+        ApiResponse r = switch (format) {
+            case "csv" -> ApiResponse.bytes("text/csv; charset=utf-8", GuestExport.csv(guests))
+                    .withHeader("Content-Disposition", "attachment; filename=\"luu-tru-" + night + ".csv\"");
+            case "xlsx" -> ApiResponse.bytes("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    GuestExport.xlsx(guests, night))
+                    .withHeader("Content-Disposition", "attachment; filename=\"luu-tru-" + night + ".xlsx\"");
+            default -> throw ApiException.badRequest("format must be csv or xlsx");
+        };
+        // the export is what the staff enter on VNeID: its guests count as notified for the reminder
+        int marked = register().markNotified(night);
+        log.record("lodging-export", Map.of("night", night.toString(), "format", format, "guests", guests.size(),
+                "newlyNotified", marked));
+        return r.withHeader("X-Guest-Count", Integer.toString(guests.size()));
+    }
+
+    private ApiResponse notified(ApiRequest q) {
+        staff(q);
+        LocalDate night = date(q.param("date"), "date");
+        int marked = register().markNotified(night);
+        log.record("lodging-notified", Map.of("night", night.toString(), "guests", marked));
+        return ApiResponse.ok(Map.of("marked", marked, "reminder", register().reminder(night)));
+    }
+
+    private ApiResponse checkout(ApiRequest q) {
+        staff(q);
+        Guest g = guarded(() -> register().checkout(q.param("id")));
+        log.record("lodging-checkout", Map.of("guest", g.id()));
+        return ApiResponse.ok(g);
+    }
+
+    private ApiResponse delete(ApiRequest q) {
+        staff(q);
+        String id = q.param("id");
+        if (!register().delete(id)) {
+            throw noGuest(id);
+        }
+        log.record("lodging-guest-deleted", Map.of("guest", id));
+        return ApiResponse.noContent();
+    }
+
+    private static ApiException noGuest(String id) {
+        return new ApiException(404, "NO_GUEST", "no guest record " + (id.length() > 40 ? id.substring(0, 40) : id));
+    }
+
+    private LocalDate night(ApiRequest q) {
+        String d = q.query("date");
+        return d == null || d.isBlank() ? register().currentNight() : date(d, "date");
+    }
+
+    private static LocalDate date(String iso, String name) {
+        if (iso == null || iso.isBlank()) {
+            throw new ApiException(400, "INVALID_" + name.toUpperCase(java.util.Locale.ROOT), name
+                    + " is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(iso.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "INVALID_" + name.toUpperCase(java.util.Locale.ROOT), name
+                    + " must be a date YYYY-MM-DD");
+        }
+    }
+
+    private static LocalDateTime arrival(String iso) {
+        if (iso == null || iso.isBlank()) {
+            throw new ApiException(400, "INVALID_ARRIVAL", "arrival is required (YYYY-MM-DDTHH:MM)");
+        }
+        try {
+            return LocalDateTime.parse(iso.strip());
+        } catch (DateTimeParseException e) {
+            throw new ApiException(400, "INVALID_ARRIVAL", "arrival must be a local time YYYY-MM-DDTHH:MM");
+        }
+    }
+
+    private static <T> T guarded(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (LodgingException e) {
+            throw new ApiException(e.kind().status(), e.code(), e.getMessage());
+        }
+    }
+}
