@@ -25,7 +25,8 @@ extend('vi', {
     number: 'Số thứ tự của bạn',
     at: 'Thời gian đăng ký: {time}',
     print: 'In phiếu số thứ tự',
-    ticket: 'Xem phiếu (PDF)',
+    ticket: 'Tải phiếu (PDF)',
+    ticketImage: 'Phiếu số thứ tự {n}, {department}',
     printed: 'Đang in phiếu. Mời bạn lấy phiếu và chờ gọi số.',
     printFailed: 'Không in được phiếu. Hãy ghi nhớ số thứ tự hoặc báo quầy tiếp đón.',
     doneNote: 'Mời bạn chờ gọi số tại khoa khám. Hãy lấy lại thẻ căn cước.',
@@ -52,7 +53,8 @@ extend('en', {
     number: 'Your queue number',
     at: 'Checked in at {time}',
     print: 'Print the queue ticket',
-    ticket: 'View the ticket (PDF)',
+    ticket: 'Download the ticket (PDF)',
+    ticketImage: 'Queue ticket number {n}, {department}',
     printed: 'Printing your ticket. Please take it and wait for your number.',
     printFailed: 'The ticket could not be printed. Please remember your number or tell reception.',
     doneNote: 'Please wait at the department until your number is called. Take your ID card with you.',
@@ -196,6 +198,11 @@ function showDone() {
       + pad(time.getMonth() + 1) + '/' + time.getFullYear(),
   });
   $('hospital-ticket').href = c.ticket;
+  $('hospital-ticket').setAttribute('download', 'phieu-so-' + c.queueNumber + '.pdf');
+  const img = $('hospital-ticket-image');
+  if (img.getAttribute('src') !== c.ticketImage) img.src = c.ticketImage;
+  img.alt = t('hospital.ticketImage', { n: c.queueNumber, department: c.department.vi });
+  img.hidden = false;
   $('hospital-print').hidden = !c.print;
   state.deps.show('hospital-done');
   state.deps.announce(t('hospital.number') + ' ' + c.queueNumber);
@@ -237,4 +244,8 @@ export function reset() {
   $('hospital-print-note').textContent = '';
   $('hospital-print-note').hidden = true;
   $('hospital-ticket').removeAttribute('href');
+  const img = $('hospital-ticket-image');
+  img.removeAttribute('src');
+  img.alt = '';
+  img.hidden = true;
 }

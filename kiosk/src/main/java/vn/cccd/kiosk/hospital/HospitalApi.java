@@ -54,6 +54,9 @@ public final class HospitalApi {
         r.get("/api/hospital/checkins/{id}/ticket.pdf", q -> ApiResponse.bytes("application/pdf",
                 hospital.ticket(owned(q))).withHeader("Content-Disposition", "inline; filename=\"phieu-"
                 + q.param("id") + ".pdf\""));
+        // the ticket as an image for the screen: the kiosk browser needs no PDF viewer (and no new window)
+        r.get("/api/hospital/checkins/{id}/ticket.png", q -> ApiResponse.bytes("image/png",
+                vn.cccd.kiosk.output.PdfPreview.png(hospital.ticket(owned(q)), 0)));
         r.get("/api/hospital/checkins/{id}/patient.json", q -> new ApiResponse(200, "application/fhir+json;"
                 + " charset=utf-8", HospitalService.json(hospital.fhirPatient(owned(q))), Map.of()));
         r.get("/api/hospital/checkins/{id}/qd130.json", q -> ApiResponse.bytes(ApiResponse.JSON,
@@ -127,6 +130,7 @@ public final class HospitalApi {
         out.put("day", c.day().toString());
         out.put("createdAt", c.createdAt().toString());
         out.put("ticket", base + "/ticket.pdf");
+        out.put("ticketImage", base + "/ticket.png");
         out.put("patient", base + "/patient.json");
         out.put("qd130", base + "/qd130.json");
         out.put("print", printCommand.isEmpty() ? null : base + "/print");

@@ -123,6 +123,9 @@ class HospitalBrowserTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(b.find("#hospital-print").isDisplayed()).as("no printer configured").isFalse();
+        b.until(d -> ((Number) b.js("return document.getElementById('hospital-ticket-image').naturalWidth"))
+                .intValue() > 300, 10);
+        assertThat(b.find("#hospital-ticket-image").getAttribute("alt")).isEqualTo("Phiếu số thứ tự 1, Khám Nhi");
         b.shot("hospital-queue-number");
 
         // English second: the same screen in English

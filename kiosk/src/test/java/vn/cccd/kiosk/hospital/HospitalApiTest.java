@@ -145,6 +145,11 @@ class HospitalApiTest {
             readCard(k, "nguyen-thi-hong-nhung");
             checkIn(k, "tmh", null);
             JsonNode c = checkIn(k, "tmh", "HS4010120878811");
+            HttpResponse<byte[]> png = k.getBytes(c.get("ticketImage").asText());
+            assertThat(png.statusCode()).isEqualTo(200);
+            assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+            assertThat(image.getWidth()).as("80 mm at 110 dpi").isBetween(340, 350);
             HttpResponse<byte[]> pdf = k.getBytes(c.get("ticket").asText());
             assertThat(pdf.statusCode()).isEqualTo(200);
             assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
@@ -247,7 +252,7 @@ class HospitalApiTest {
             readCard(k, "nguyen-van-a");
             JsonNode c = checkIn(k, "noi", null);
             endSession(k);
-            for (String link : List.of("ticket", "patient", "qd130")) {
+            for (String link : List.of("ticket", "ticketImage", "patient", "qd130")) {
                 HttpResponse<String> r = k.get(c.get(link).asText());
                 assertThat(r.statusCode()).as(link).isEqualTo(401);
             }
