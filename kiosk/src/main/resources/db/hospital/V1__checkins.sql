@@ -16,6 +16,7 @@ CREATE TABLE hospital_checkin (
     queue_number INTEGER NOT NULL,
     created_at BIGINT NOT NULL,
     card_verdict VARCHAR(20) NOT NULL,
+    station VARCHAR(120) NOT NULL,
     subject_hash VARCHAR(128),
     patient TEXT NOT NULL,
     bhyt TEXT,

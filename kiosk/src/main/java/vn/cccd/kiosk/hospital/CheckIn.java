@@ -13,16 +13,18 @@ import java.util.Objects;
  * @param queueNumber the number in the department's queue of that day, from 1
  * @param createdAt when the check-in was stored
  * @param cardVerdict the card's verification verdict ({@code AUTHENTIC}, {@code NOT_AUTHENTIC}, {@code UNVERIFIED})
+ * @param station the station (kiosk) where the patient checked in; it delivers the check-in to the HIS
  * @param patient the identity read from the card
  * @param bhyt the BHYT code the patient gave, or null
  */
 public record CheckIn(String id, LocalDate day, String department, int queueNumber, Instant createdAt,
-        String cardVerdict, Patient patient, BhytCode bhyt) {
+        String cardVerdict, String station, Patient patient, BhytCode bhyt) {
     public CheckIn {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(day, "day");
         Objects.requireNonNull(department, "department");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(station, "station");
         Objects.requireNonNull(patient, "patient");
     }
 

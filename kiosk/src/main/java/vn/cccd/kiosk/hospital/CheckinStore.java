@@ -13,7 +13,7 @@ public interface CheckinStore extends AutoCloseable {
 
     /** What a new check-in is made of; the store gives it its queue number. */
     record NewCheckIn(String id, LocalDate day, String department, Instant createdAt, String cardVerdict,
-            Patient patient, BhytCode bhyt, boolean deliver) {
+            String station, Patient patient, BhytCode bhyt, boolean deliver) {
         @Override
         public String toString() {
             return "NewCheckIn[" + id + ", " + department + ", redacted]";
@@ -32,10 +32,13 @@ public interface CheckinStore extends AutoCloseable {
     record Pending(String checkinId, int attempts, Instant nextAttempt) {
     }
 
-    /** Deliveries due at {@code now}, oldest first. */
+    /**
+     * Deliveries of this station's check-ins due at {@code now}, oldest first. Each station delivers its own, so
+     * that stations sharing a PostgreSQL database do not send the same check-in side by side.
+     */
     List<Pending> due(Instant now, int limit);
 
-    /** The earliest next attempt of an undelivered check-in, if any. */
+    /** The earliest next attempt of an undelivered check-in of this station, if any. */
     Optional<Instant> nextDue();
 
     /** The hospital system has the check-in. */
@@ -44,7 +47,7 @@ public interface CheckinStore extends AutoCloseable {
     /** An attempt failed; the next one is at {@code next}. {@code problem} holds no personal data. */
     void failed(String checkinId, int attempts, Instant next, String problem);
 
-    /** How many check-ins are not yet delivered. */
+    /** How many check-ins of this station are not yet delivered. */
     int undelivered();
 
     /** Erases every check-in whose patient has this ID number; returns how many. */

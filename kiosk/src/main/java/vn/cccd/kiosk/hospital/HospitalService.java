@@ -81,7 +81,7 @@ public final class HospitalService implements AutoCloseable {
         String verdict = card.verification() == null ? "UNVERIFIED" : card.verification().overall().name();
         var now = clock.instant();
         CheckIn c = store.add(new CheckinStore.NewCheckIn(newId(), LocalDate.ofInstant(now, zone), d.code(), now,
-                verdict, patient, bhyt, config.webhookUrl() != null));
+                verdict, station, patient, bhyt, config.webhookUrl() != null));
         if (webhook != null) {
             webhook.wake();
         }
@@ -96,7 +96,7 @@ public final class HospitalService implements AutoCloseable {
     }
 
     public byte[] ticket(CheckIn c) {
-        return tickets.render(c, department(c), station);
+        return tickets.render(c, department(c), c.station());
     }
 
     public Map<String, Object> fhirPatient(CheckIn c) {
@@ -118,7 +118,7 @@ public final class HospitalService implements AutoCloseable {
         checkin.put("queueNumber", c.queueNumber());
         checkin.put("day", c.day().toString());
         checkin.put("createdAt", c.createdAt().toString());
-        checkin.put("station", station);
+        checkin.put("station", c.station());
         checkin.put("department", dep);
         checkin.put("cardVerdict", c.cardVerdict());
         checkin.put("bhytCode", c.bhyt() == null ? null : c.bhyt().value());

@@ -1,7 +1,6 @@
 package vn.cccd.kiosk.hospital;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,15 +30,21 @@ public final class JdbcCheckinStore implements CheckinStore {
     public static final List<String> MIGRATIONS = List.of("V1__checkins.sql");
     public static final PersonalTable TABLE = new PersonalTable("hospital_checkin",
             "Đăng ký khám tại kiosk bệnh viện / Hospital check-ins at the kiosk", "id", "subject_hash", "created_at",
-            List.of("day", "department", "queue_number", "created_at", "card_verdict", "patient", "bhyt"),
+            List.of("day", "department", "queue_number", "created_at", "card_verdict", "station", "patient", "bhyt"),
             Set.of("patient", "bhyt"));
 
     private final Database db;
     private final FieldCipher cipher;
+    private final String station;
 
-    /** Migrates the hospital tables and registers them for data-subject requests and retention. */
-    public JdbcCheckinStore(Database db) {
+    /**
+     * Migrates the hospital tables and registers them for data-subject requests and retention.
+     *
+     * @param station this kiosk's {@code station.name}: the outbox methods see this station's check-ins only
+     */
+    public JdbcCheckinStore(Database db, String station) {
         this.db = db;
+        this.station = station;
         this.cipher = db.cipher();
         db.migrate(MODULE, MIGRATIONS);
         if (db.personalTables().stream().noneMatch(t -> t.table().equals(TABLE.table()))) {
@@ -62,17 +67,18 @@ public final class JdbcCheckinStore implements CheckinStore {
                 }
             }
             try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_checkin (id, day, department,"
-                    + " queue_number, created_at, card_verdict, subject_hash, patient, bhyt)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " queue_number, created_at, card_verdict, station, subject_hash, patient, bhyt)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 q.setString(1, n.id());
                 q.setString(2, n.day().toString());
                 q.setString(3, n.department());
                 q.setInt(4, number);
                 q.setLong(5, n.createdAt().toEpochMilli());
                 q.setString(6, n.cardVerdict());
-                q.setString(7, subject(n.patient()));
-                q.setString(8, cipher.encrypt(patientJson(n.patient()), TABLE.context("patient", n.id())));
-                q.setString(9, n.bhyt() == null ? null : cipher.encrypt(n.bhyt().value(),
+                q.setString(7, n.station());
+                q.setString(8, subject(n.patient()));
+                q.setString(9, cipher.encrypt(patientJson(n.patient()), TABLE.context("patient", n.id())));
+                q.setString(10, n.bhyt() == null ? null : cipher.encrypt(n.bhyt().value(),
                         TABLE.context("bhyt", n.id())));
                 q.executeUpdate();
             }
@@ -84,8 +90,8 @@ public final class JdbcCheckinStore implements CheckinStore {
                     q.executeUpdate();
                 }
             }
-            return new CheckIn(n.id(), n.day(), n.department(), number, n.createdAt(), n.cardVerdict(), n.patient(),
-                    n.bhyt());
+            return new CheckIn(n.id(), n.day(), n.department(), number, n.createdAt(), n.cardVerdict(), n.station(),
+                    n.patient(), n.bhyt());
         });
     }
 
@@ -117,7 +123,7 @@ public final class JdbcCheckinStore implements CheckinStore {
                         String bhyt = cipher.decrypt(r.getString("bhyt"), TABLE.context("bhyt", id));
                         out.add(new CheckIn(id, LocalDate.parse(r.getString("day")), r.getString("department"),
                                 r.getInt("queue_number"), Instant.ofEpochMilli(r.getLong("created_at")),
-                                r.getString("card_verdict"),
+                                r.getString("card_verdict"), r.getString("station"),
                                 patient(cipher.decrypt(r.getString("patient"), TABLE.context("patient", id))),
                                 bhyt == null ? null : new BhytCode(bhyt)));
                     }
@@ -130,11 +136,12 @@ public final class JdbcCheckinStore implements CheckinStore {
     @Override
     public List<Pending> due(Instant now, int limit) {
         return db.transaction(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT checkin_id, attempts, next_attempt_at FROM"
-                    + " hospital_outbox WHERE delivered_at IS NULL AND next_attempt_at <= ?"
-                    + " ORDER BY next_attempt_at, checkin_id LIMIT ?")) {
+            try (PreparedStatement q = c.prepareStatement("SELECT o.checkin_id, o.attempts, o.next_attempt_at FROM"
+                    + " hospital_outbox o JOIN hospital_checkin c ON c.id = o.checkin_id WHERE o.delivered_at IS NULL"
+                    + " AND o.next_attempt_at <= ? AND c.station = ? ORDER BY o.next_attempt_at, o.checkin_id LIMIT ?")) {
                 q.setLong(1, now.toEpochMilli());
-                q.setInt(2, limit);
+                q.setString(2, station);
+                q.setInt(3, limit);
                 List<Pending> out = new ArrayList<>();
                 try (ResultSet r = q.executeQuery()) {
                     while (r.next()) {
@@ -149,13 +156,16 @@ public final class JdbcCheckinStore implements CheckinStore {
     @Override
     public Optional<Instant> nextDue() {
         return db.transaction(c -> {
-            try (PreparedStatement q = c.prepareStatement("SELECT MIN(next_attempt_at) FROM hospital_outbox"
-                    + " WHERE delivered_at IS NULL"); ResultSet r = q.executeQuery()) {
-                if (r.next()) {
-                    long v = r.getLong(1);
-                    return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+            try (PreparedStatement q = c.prepareStatement("SELECT MIN(o.next_attempt_at) FROM hospital_outbox o"
+                    + " JOIN hospital_checkin c ON c.id = o.checkin_id WHERE o.delivered_at IS NULL AND c.station = ?")) {
+                q.setString(1, station);
+                try (ResultSet r = q.executeQuery()) {
+                    if (r.next()) {
+                        long v = r.getLong(1);
+                        return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+                    }
+                    return Optional.<Instant>empty();
                 }
-                return Optional.<Instant>empty();
             }
         });
     }
@@ -188,14 +198,16 @@ public final class JdbcCheckinStore implements CheckinStore {
 
     @Override
     public int undelivered() {
-        return db.transaction(c -> count(c, "SELECT COUNT(*) FROM hospital_outbox WHERE delivered_at IS NULL"));
-    }
-
-    private static int count(Connection c, String sql) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement(sql); ResultSet r = q.executeQuery()) {
-            r.next();
-            return r.getInt(1);
-        }
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM hospital_outbox o JOIN hospital_checkin"
+                    + " c ON c.id = o.checkin_id WHERE o.delivered_at IS NULL AND c.station = ?")) {
+                q.setString(1, station);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
     }
 
     @Override

@@ -75,10 +75,10 @@ public final class KioskApp implements AutoCloseable {
         this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
         this.qr = qr;
         this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
-                new JdbcCheckinStore(database), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;
+                new JdbcCheckinStore(database, config.stationName()), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;
         if (hospital == null && database != null && database.schemaVersion(JdbcCheckinStore.MODULE) > 0) {
             // check-ins kept from an earlier hospital mode stay findable, erasable and subject to retention
-            new JdbcCheckinStore(database);
+            new JdbcCheckinStore(database, config.stationName());
         }
     }
 

@@ -47,7 +47,7 @@ class JdbcCheckinStoreTest {
     private static CheckinStore.NewCheckIn checkIn(String persona, String department, LocalDate day, Instant at,
             boolean deliver) {
         String id = String.format("%024x", ++ids);
-        return new CheckinStore.NewCheckIn(id, day, department, at, "AUTHENTIC",
+        return new CheckinStore.NewCheckIn(id, day, department, at, "AUTHENTIC", "Kiosk 1",
                 Patient.of(TestCards.authentic(persona)), BhytCode.parse("HS4010120878811"), deliver);
     }
 
@@ -58,7 +58,7 @@ class JdbcCheckinStoreTest {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
             CheckIn first;
             try (Database db = open(t.settings)) {
-                JdbcCheckinStore s = new JdbcCheckinStore(db);
+                JdbcCheckinStore s = new JdbcCheckinStore(db, "Kiosk 1");
                 first = s.add(checkIn("nguyen-van-a", "noi", today, clock.instant(), true));
                 assertThat(first.queueNumber()).isEqualTo(1);
                 assertThat(s.add(checkIn("nguyen-thi-a", "noi", today, clock.instant(), true)).queueNumber())
@@ -90,7 +90,7 @@ class JdbcCheckinStoreTest {
                 assertThat(s.nextDue()).hasValue(clock.instant());
             }
             try (Database db = open(t.settings)) {
-                JdbcCheckinStore s = new JdbcCheckinStore(db);
+                JdbcCheckinStore s = new JdbcCheckinStore(db, "Kiosk 1");
                 CheckIn again = s.find(first.id()).orElseThrow();
                 assertThat(again.patient()).isEqualTo(first.patient());
                 assertThat(again.bhyt()).isEqualTo(first.bhyt());
@@ -110,7 +110,7 @@ class JdbcCheckinStoreTest {
     void aPatientsCheckInsAreFoundAndErasedWithTheirOutboxRowsAndOldOnesArePurged(Kind kind) throws Exception {
         LocalDate today = LocalDate.of(2026, 6, 1);
         try (TestDatabases.Target t = TestDatabases.open(kind, dir); Database db = open(t.settings)) {
-            JdbcCheckinStore s = new JdbcCheckinStore(db);
+            JdbcCheckinStore s = new JdbcCheckinStore(db, "Kiosk 1");
             String idNumber = TestCards.person("nguyen-van-a").idNumber();
             s.add(checkIn("nguyen-van-a", "noi", today, clock.instant(), true));
             s.add(checkIn("nguyen-van-a", "nhi", today, clock.instant(), true));
@@ -133,10 +133,29 @@ class JdbcCheckinStoreTest {
 
     @ParameterizedTest
     @MethodSource("kinds")
+    void stationsSharingADatabaseShareTheQueueButEachDeliversItsOwnCheckIns(Kind kind) throws Exception {
+        LocalDate today = LocalDate.of(2026, 6, 1);
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir); Database db = open(t.settings)) {
+            JdbcCheckinStore one = new JdbcCheckinStore(db, "Kiosk 1");
+            JdbcCheckinStore two = new JdbcCheckinStore(db, "Kiosk 2");
+            CheckIn a = one.add(checkIn("nguyen-van-a", "noi", today, clock.instant(), true));
+            CheckinStore.NewCheckIn n = checkIn("nguyen-thi-a", "noi", today, clock.instant(), true);
+            CheckIn b = two.add(new CheckinStore.NewCheckIn(n.id(), n.day(), n.department(), n.createdAt(),
+                    n.cardVerdict(), "Kiosk 2", n.patient(), n.bhyt(), true));
+            assertThat(List.of(a.queueNumber(), b.queueNumber())).as("one queue per department").containsExactly(1, 2);
+            assertThat(one.due(clock.instant(), 10)).extracting(CheckinStore.Pending::checkinId).containsExactly(a.id());
+            assertThat(two.due(clock.instant(), 10)).extracting(CheckinStore.Pending::checkinId).containsExactly(b.id());
+            assertThat(one.undelivered()).isEqualTo(1);
+            assertThat(two.find(a.id()).orElseThrow().station()).isEqualTo("Kiosk 1");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
     void concurrentCheckInsNeverShareAQueueNumber(Kind kind) throws Exception {
         LocalDate today = LocalDate.of(2026, 6, 1);
         try (TestDatabases.Target t = TestDatabases.open(kind, dir); Database db = open(t.settings)) {
-            JdbcCheckinStore s = new JdbcCheckinStore(db);
+            JdbcCheckinStore s = new JdbcCheckinStore(db, "Kiosk 1");
             ExecutorService pool = Executors.newFixedThreadPool(4);
             try {
                 List<Future<CheckIn>> all = new ArrayList<>();
