@@ -21,11 +21,14 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.cccd.kiosk.config.HospitalConfig;
 import vn.cccd.kiosk.config.Mode;
 import vn.cccd.kiosk.testing.FakeCardSource;
 import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.kiosk.testing.TestCards;
+import vn.cccd.kiosk.testing.TestDatabases;
 import vn.cccd.reader.model.Person;
 
 /** The hospital endpoints over HTTP, as reception and the hospital system use them. */
@@ -62,9 +65,21 @@ class HospitalApiTest {
         return json(expect(k.post("/api/hospital/checkins", body), 201));
     }
 
-    @Test
-    void queueNumbersCountPerDepartmentPerDayAndSurviveARestart() throws Exception {
-        try (KioskHarness k = hospital(data)) {
+    static List<TestDatabases.Kind> kinds() {
+        return TestDatabases.kinds();
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void queueNumbersCountPerDepartmentPerDayAndSurviveARestart(TestDatabases.Kind kind) throws Exception {
+        try (TestDatabases.Target t = TestDatabases.open(kind, data)) {
+            queueNumbers(b -> b.mode(Mode.HOSPITAL).hospital(DEPARTMENTS).demo(true).storage(t.settings));
+        }
+    }
+
+    private void queueNumbers(java.util.function.Consumer<vn.cccd.kiosk.config.KioskConfig.Builder> config)
+            throws Exception {
+        try (KioskHarness k = KioskHarness.start(data, config)) {
             readCard(k, "nguyen-thi-hong-nhung");
             JsonNode first = checkIn(k, "noi", "HS4010120878811");
             assertThat(first.get("queueNumber").asInt()).isEqualTo(1);
@@ -77,7 +92,7 @@ class HospitalApiTest {
             assertThat(checkIn(k, "noi", null).get("queueNumber").asInt()).isEqualTo(2);
             assertThat(checkIn(k, "nhi", "  ").get("queueNumber").asInt()).as("another department").isEqualTo(1);
         }
-        try (KioskHarness k = hospital(data)) {
+        try (KioskHarness k = KioskHarness.start(data, config)) {
             readCard(k, "dang-quoc-viet");
             assertThat(checkIn(k, "noi", "0120878811").get("queueNumber").asInt()).as("after a restart").isEqualTo(3);
             assertThat(checkIn(k, "nhi", null).get("queueNumber").asInt()).isEqualTo(2);
