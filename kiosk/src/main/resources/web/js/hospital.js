@@ -30,6 +30,7 @@ extend('vi', {
     printed: 'Đang in phiếu. Mời bạn lấy phiếu và chờ gọi số.',
     printFailed: 'Không in được phiếu. Hãy ghi nhớ số thứ tự hoặc báo quầy tiếp đón.',
     doneNote: 'Mời bạn chờ gọi số tại khoa khám. Hãy lấy lại thẻ căn cước.',
+    footer: 'Thông tin đăng ký khám được lưu mã hoá, gửi sang hệ thống của bệnh viện và tự động xoá sau thời hạn lưu giữ; ảnh chân dung không được lưu.',
   },
 });
 
@@ -58,6 +59,7 @@ extend('en', {
     printed: 'Printing your ticket. Please take it and wait for your number.',
     printFailed: 'The ticket could not be printed. Please remember your number or tell reception.',
     doneNote: 'Please wait at the department until your number is called. Take your ID card with you.',
+    footer: 'Check-ins are kept encrypted, sent to the hospital\'s system and deleted automatically after the retention period; portraits are never kept.',
   },
 });
 
@@ -71,6 +73,7 @@ const HOSPITAL_TEXTS = [
   ['#consent-text p[data-i18n="consentWhy"]', 'hospital.consentWhy'],
   ['#consent-text p[data-i18n="consentKeep"]', 'hospital.consentKeep'],
   ['#identity-next', 'hospital.next'],
+  ['#footer-text', 'hospital.footer'],
 ];
 
 const state = { departments: [], checkin: null, deps: null, busy: false };

@@ -113,6 +113,7 @@ const TEXTS = {
     networkError: 'Kiosk không phản hồi. Hãy thử lại.',
     sessionGone: 'Phiên làm việc đã kết thúc.',
     // lodging mode
+    footerLodging: 'Sổ lưu trú được lưu mã hoá trên kiosk này và tự động xoá sau thời hạn lưu giữ; ảnh chân dung không được lưu.',
     lodgingTitle: 'Sổ lưu trú', staffLoginTitle: 'Đăng nhập nhân viên', staffPin: 'Mã PIN nhân viên',
     staffLogin: 'Đăng nhập', staffLogout: 'Đăng xuất', staffWrongPin: 'Sai mã PIN.',
     staffLocked: 'Nhập sai quá nhiều lần. Hãy thử lại sau một phút.', staffOff: 'Chưa cấu hình mã PIN nhân viên (operator.pinHash).',
@@ -253,6 +254,7 @@ const TEXTS = {
     networkError: 'The kiosk does not respond. Please try again.',
     sessionGone: 'The session has ended.',
     // lodging mode
+    footerLodging: 'The guest register is kept encrypted on this kiosk and deleted automatically after the retention period; portraits are never kept.',
     lodgingTitle: 'Guest register', staffLoginTitle: 'Staff login', staffPin: 'Staff PIN',
     staffLogin: 'Log in', staffLogout: 'Log out', staffWrongPin: 'Wrong PIN.',
     staffLocked: 'Too many wrong PINs. Try again in a minute.', staffOff: 'No staff PIN is configured (operator.pinHash).',

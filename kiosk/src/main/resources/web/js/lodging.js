@@ -365,6 +365,8 @@ export function setUp(ctx) {
   $('consent-why').dataset.i18n = 'consentWhyLodging';
   $('consent-keep').textContent = t('consentKeepLodging');
   $('consent-why').textContent = t('consentWhyLodging');
+  $('footer-text').dataset.i18n = 'footerLodging';
+  $('footer-text').textContent = t('footerLodging');
   $('identity-next').dataset.i18n = 'registerStay';
   $('identity-next').textContent = t('registerStay');
   $('staff-login').addEventListener('submit', login);

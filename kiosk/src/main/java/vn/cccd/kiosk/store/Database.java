@@ -200,8 +200,13 @@ public final class Database implements AutoCloseable {
      *
      * @throws StorageException {@code BUSY} when the database stays held longer than {@link #LOCK_WAIT},
      *     {@code UNAVAILABLE} when it cannot be reached, {@code FAILED} when a statement fails
+     * @throws IllegalStateException when called from inside another transaction (it would commit the outer one
+     *     early): do everything of one unit of work in one {@code work}
      */
     public <T> T transaction(SqlWork<T> work) {
+        if (lock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("nested Database.transaction: use the connection you were given");
+        }
         acquire();
         try {
             Connection c = connection();

@@ -60,6 +60,8 @@ class HospitalBrowserTest {
         b.driver.get(base.toString());
         b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
         assertThat(b.find("#screen-attract h1").getText()).isEqualTo("Đăng ký khám bệnh bằng thẻ căn cước");
+        assertThat(b.find("#footer-text").getText()).as("the footer says what a check-in keeps")
+                .contains("gửi sang hệ thống của bệnh viện").doesNotContain("bị xoá khi bạn rời đi");
 
         Persona p = Personas.builtIn("nguyen-thi-hong-nhung");
         b.find("#start").click();

@@ -156,6 +156,14 @@ class LodgingBrowserTest {
         b.until(d -> rows().size() == 1 ? true : null, 10);
         b.shot("lodging-desk-after-checkout");
 
+        // English second: the desk in English, the register's content unchanged
+        b.find("#lang-en").click();
+        b.until(d -> b.find("#lodging-new").getText().equals("Register a new guest (read the card)") ? true : null, 10);
+        b.until(d -> b.find("#lodging-rows").getText().contains("Notified") ? true : null, 10);
+        assertThat(b.find("#lodging-count").getText()).startsWith("1 guest(s) staying the night of");
+        assertThat(b.find("#footer-text").getText()).contains("guest register is kept encrypted");
+        b.find("#lang-vi").click();
+
         // logout empties the desk
         b.find("#lodging-logout").click();
         b.until(d -> b.find("#staff-login").isDisplayed() ? true : null, 10);

@@ -154,6 +154,15 @@ class GuestRegisterTest {
     }
 
     @Test
+    void csvCellsAreQuotedAndFormulasStayText() {
+        assertThat(GuestExport.csvCell("Số 5, Hàng Gai")).isEqualTo("\"Số 5, Hàng Gai\"");
+        assertThat(GuestExport.csvCell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(GuestExport.csvCell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(GuestExport.csvCell("+84 912")).isEqualTo("'+84 912");
+        assertThat(GuestExport.csvCell("Du lịch")).isEqualTo("Du lịch");
+    }
+
+    @Test
     void aCardWithoutNameOrNumberIsRefused() {
         var base = TestCards.authentic("nguyen-van-a");
         var p = base.person();

@@ -208,6 +208,44 @@ class LodgingApiTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theRegisterLeavesNoPersonalDataInTechnicalLogsOrTheProcessingLog(Kind kind) throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        ch.qos.logback.classic.Logger ours = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("vn.cccd");
+        ch.qos.logback.classic.Level before = ours.getLevel();
+        ours.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        var who = TestCards.person("nguyen-thi-hong-nhung");
+        try (TestDatabases.Target t = TestDatabases.open(kind, data); LodgingKiosk l = LodgingKiosk.start(data, t.settings)) {
+            l.readCard("nguyen-thi-hong-nhung");
+            String id = register(l, "101", TODAY.plusDays(1));
+            assertThat(l.staff("POST", "/api/lodging/guests", stay("102", TODAY.plusDays(1))).statusCode()).isEqualTo(409);
+            expect200(l.staffBytes("/api/lodging/guests/export?date=" + TODAY + "&format=xlsx"));
+            expect(l.staff("POST", "/api/lodging/guests/" + id + "/checkout", null), 200);
+            l.removeCard();
+            l.readPassport();
+            register(l, "103", TODAY.plusDays(1));
+            expect(l.staff("GET", "/api/privacy/subject?idNumber=" + who.idNumber(), null), 200);
+            expect(l.staff("DELETE", "/api/privacy/subject?idNumber=UP4281930", null), 200);
+        } finally {
+            root.detachAppender(logs);
+            ours.setLevel(before);
+        }
+        String processing = java.nio.file.Files.readString(data.resolve(vn.cccd.kiosk.store.ProcessingLog.FILE_NAME));
+        assertThat(processing).contains("lodging-guest-registered", "lodging-export", "lodging-checkout", "privacy-erase");
+        List<String> lines = new ArrayList<>(logs.list.stream().map(e -> e.getFormattedMessage()
+                + (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList());
+        lines.add(processing);
+        for (String secret : List.of(who.fullName(), who.idNumber(), who.idNumber().substring(3), "KESSLER", "UP4281930")) {
+            assertThat(lines).as("'%s' logged", secret).noneMatch(line -> line.contains(secret));
+        }
+    }
+
     private static String code(HttpResponse<String> r) {
         return json(r).get("code").asText();
     }

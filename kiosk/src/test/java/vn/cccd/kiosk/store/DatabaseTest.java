@@ -209,6 +209,29 @@ class DatabaseTest {
     }
 
     @Test
+    void aNestedTransactionIsRefusedAndTheOuterOneRolledBack() throws Exception {
+        try (Database db = open(StorageSettings.defaults(), dir, clock, StorageKey.generate())) {
+            db.migrate("testmod", List.of("V1__people.sql", "V2__note.sql"));
+            db.register(PEOPLE);
+            assertThatThrownBy(() -> db.transaction(c -> {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO test_person (id, subject_hash, full_name,"
+                        + " retain_from) VALUES ('x', 'h', 'n', 0)")) {
+                    p.executeUpdate();
+                }
+                return db.transaction(inner -> 1);
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining("nested");
+            int rows = db.transaction(c -> {
+                try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM test_person");
+                        ResultSet r = p.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            });
+            assertThat(rows).isZero();
+        }
+    }
+
+    @Test
     void scriptsSplitIntoStatements() {
         assertThat(Database.statements("-- c\nCREATE TABLE a (x INT);\n\nCREATE INDEX i ON a (x);\n"))
                 .containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX i ON a (x)");
