@@ -126,10 +126,11 @@ function wipeUi(reason) {
   $('doc-preview').replaceChildren();
   $('doc-reference').textContent = '';
   ['done-pdf', 'done-json'].forEach((id) => $(id).removeAttribute('href'));
-  hospital.reset();
+  // the queue number is not personal: it stays on the start screen a minute after the card is taken
+  const queue = hospital.reset();
   const notice = $('cleared-notice');
   if (reason && has('cleared.' + reason)) {
-    notice.textContent = t('cleared.' + reason);
+    notice.textContent = t('cleared.' + reason) + (queue ? ' ' + queue : '');
     notice.hidden = false;
   } else {
     notice.hidden = true;

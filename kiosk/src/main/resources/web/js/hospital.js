@@ -30,6 +30,8 @@ extend('vi', {
     printed: 'Đang in phiếu. Mời bạn lấy phiếu và chờ gọi số.',
     printFailed: 'Không in được phiếu. Hãy ghi nhớ số thứ tự hoặc báo quầy tiếp đón.',
     doneNote: 'Mời bạn chờ gọi số tại khoa khám. Hãy lấy lại thẻ căn cước.',
+    another: 'Đăng ký thêm khoa khác',
+    lastNumber: 'Số thứ tự của bạn: {n} ({department}).',
     footer: 'Thông tin đăng ký khám được lưu mã hoá, gửi sang hệ thống của bệnh viện và tự động xoá sau thời hạn lưu giữ; ảnh chân dung không được lưu.',
   },
 });
@@ -59,6 +61,8 @@ extend('en', {
     printed: 'Printing your ticket. Please take it and wait for your number.',
     printFailed: 'The ticket could not be printed. Please remember your number or tell reception.',
     doneNote: 'Please wait at the department until your number is called. Take your ID card with you.',
+    another: 'Check in for another department',
+    lastNumber: 'Your queue number: {n} ({department}).',
     footer: 'Check-ins are kept encrypted, sent to the hospital\'s system and deleted automatically after the retention period; portraits are never kept.',
   },
 });
@@ -76,7 +80,7 @@ const HOSPITAL_TEXTS = [
   ['#footer-text', 'hospital.footer'],
 ];
 
-const state = { departments: [], checkin: null, deps: null, busy: false };
+const state = { departments: [], checkin: null, deps: null, busy: false, noticeTimer: null };
 
 /**
  * Turns the kiosk into hospital reception. {@code deps}: show(screen), alertMessage(text), fail(error),
@@ -103,6 +107,7 @@ export async function setUp(deps) {
   $('hospital-bhyt').addEventListener('input', () => bhytError(''));
   $('hospital-print').addEventListener('click', print);
   $('hospital-finish').addEventListener('click', () => deps.finish());
+  $('hospital-another').addEventListener('click', another);
 }
 
 /** The consent purpose recorded in the processing log. */
@@ -232,11 +237,25 @@ export function relabel() {
   if (state.checkin) showDone();
 }
 
-/** The session ended: nothing of the patient stays in the page. */
+/** A second department for the same patient (the card is still on the reader). */
+function another() {
+  $('hospital-departments').querySelectorAll('input').forEach((r) => { r.checked = false; });
+  departmentError('');
+  bhytError('');
+  open();
+}
+
+/**
+ * The session ended: nothing of the patient stays in the page. Returns the last queue number as a sentence (not
+ * personal data: department and number only), or '' when there was no check-in.
+ */
 export function reset() {
+  const c = state.checkin;
   state.checkin = null;
   state.busy = false;
-  if (!state.deps) return;
+  if (!state.deps) return '';
+  const queue = c ? t('hospital.lastNumber', { n: c.queueNumber, department: currentLang() === 'en' ? c.department.en
+    : c.department.vi }) : '';
   $('hospital-bhyt').value = '';
   bhytError('');
   departmentError('');
@@ -251,4 +270,12 @@ export function reset() {
   img.removeAttribute('src');
   img.alt = '';
   img.hidden = true;
+  clearTimeout(state.noticeTimer);
+  if (queue) {
+    state.noticeTimer = setTimeout(() => {
+      const n = $('cleared-notice');
+      if (n.textContent.includes(queue)) n.hidden = true;
+    }, 60000);
+  }
+  return queue;
 }

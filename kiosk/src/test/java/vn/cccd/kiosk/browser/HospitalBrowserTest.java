@@ -136,8 +136,24 @@ class HospitalBrowserTest {
         assertThat(b.find("#hospital-done-department").getText()).isEqualTo("Paediatrics");
         b.find("#lang-vi").click();
 
-        b.find("#hospital-finish").click();
+        // a second department for the same patient, without the BHYT code
+        b.find("#hospital-another").click();
+        b.screen("hospital");
+        assertThat(b.driver.findElements(By.cssSelector("#hospital-departments input:checked"))).isEmpty();
+        b.find("#dept-noi").click();
+        b.type("#hospital-bhyt", " ");
+        b.find("#hospital-confirm").click();
+        b.screen("hospital-done");
+        b.until(d -> b.find("#hospital-done-department").getText().equals("Khám Nội"), 5);
+        assertThat(b.find("#hospital-queue").getText()).isEqualTo("1");
+
+        // the patient takes the card: everything personal is wiped, the number stays on the start screen
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/demo/remove"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         b.screen("attract");
+        assertThat(b.find("#cleared-notice").getText()).contains("Thẻ đã được rút ra")
+                .contains("Số thứ tự của bạn: 1 (Khám Nội).").doesNotContain(p.person().fullName());
         assertThat(b.find("#hospital-queue").getAttribute("textContent")).isEmpty();
         assertThat(b.find("#hospital-bhyt").getAttribute("value")).isEmpty();
         HttpResponse<String> after = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(ticket)).GET()
