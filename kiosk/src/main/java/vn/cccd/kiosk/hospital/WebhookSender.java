@@ -94,9 +94,11 @@ public final class WebhookSender implements AutoCloseable {
 
     private void run() {
         while (!stopped) {
+            boolean failed = false;
             try {
                 pass();
             } catch (RuntimeException e) {
+                failed = true;
                 LOG.warn("webhook outbox pass failed: {}", e.getClass().getSimpleName());
             }
             long waitMillis = IDLE_POLL.toMillis();
@@ -108,6 +110,10 @@ public final class WebhookSender implements AutoCloseable {
                 }
             } catch (RuntimeException e) {
                 // the store is unavailable: try again after the idle poll
+            }
+            if (failed) {
+                // never spin on a failing pass (store down, an unexpected error): wait at least the first delay
+                waitMillis = Math.max(waitMillis, firstRetry.toMillis());
             }
             synchronized (lock) {
                 if (!wake && !stopped && waitMillis > 0) {
@@ -134,13 +140,22 @@ public final class WebhookSender implements AutoCloseable {
     }
 
     private void send(CheckinStore.Pending p) {
-        Optional<byte[]> body = payload.apply(p.checkinId());
+        int attempt = p.attempts() + 1;
+        Optional<byte[]> body;
+        try {
+            body = payload.apply(p.checkinId());
+        } catch (RuntimeException e) {
+            // a row that cannot be read (wrong key, damage) must not hold up the others: retried later like a failure
+            Duration delay = delay(attempt);
+            store.failed(p.checkinId(), attempt, clock.instant().plus(delay), e.getClass().getSimpleName());
+            LOG.warn("check-in {}: cannot be read for delivery ({})", p.checkinId(), e.getClass().getSimpleName());
+            return;
+        }
         if (body.isEmpty()) {
             // erased (data-subject request or retention) before it could be sent: nothing left to deliver
             store.delivered(p.checkinId(), clock.instant());
             return;
         }
-        int attempt = p.attempts() + 1;
         String problem;
         try {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)

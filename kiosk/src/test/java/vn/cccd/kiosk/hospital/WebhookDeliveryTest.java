@@ -150,6 +150,37 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void aCheckInThatCannotBeReadDoesNotHoldUpTheOthers() throws Exception {
+        int port = freePort();
+        URI url = URI.create("http://127.0.0.1:" + port + "/his/checkins");
+        try (KioskHarness k = kiosk(url)) {
+            HospitalApiTest.readCard(k, "nguyen-van-a");
+            String damaged = HospitalApiTest.checkIn(k, "noi", null).get("id").asText();
+            String fine = HospitalApiTest.checkIn(k, "nhi", null).get("id").asText();
+            // the stored patient of the first is altered: it no longer decrypts
+            k.app.database().transaction(c -> {
+                try (var q = c.prepareStatement("UPDATE hospital_checkin SET patient = ? WHERE id = ?")) {
+                    q.setString(1, "v1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+                    q.setString(2, damaged);
+                    q.executeUpdate();
+                }
+                // and it comes first in the outbox, every pass
+                try (var q = c.prepareStatement("UPDATE hospital_outbox SET next_attempt_at = 0 WHERE checkin_id = ?")) {
+                    q.setString(1, damaged);
+                    return q.executeUpdate();
+                }
+            });
+            hisUp(port);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!accepted.containsKey(fine) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(accepted.keySet()).containsExactly(fine);
+            assertThat(undelivered(k)).as("the damaged one waits, the others go").isEqualTo(1);
+        }
+    }
+
+    @Test
     void retriesBackOffExponentiallyUpToTheMaximum() {
         WebhookSender s = new WebhookSender(URI.create("http://127.0.0.1:9/"), null, id -> java.util.Optional.empty(),
                 Clock.systemUTC(), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(60), (e, d) -> { });
