@@ -6,6 +6,7 @@ import { api, ApiError } from './api.js';
 import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
+import * as hospital from './hospital.js';
 import * as lodging from './lodging.js';
 
 const CONSENT_VERSION = '2026-11-v1';
@@ -125,9 +126,11 @@ function wipeUi(reason) {
   $('doc-preview').replaceChildren();
   $('doc-reference').textContent = '';
   ['done-pdf', 'done-json'].forEach((id) => $(id).removeAttribute('href'));
+  // the queue number is not personal: it stays on the start screen a minute after the card is taken
+  const queue = hospital.reset();
   const notice = $('cleared-notice');
   if (reason && has('cleared.' + reason)) {
-    notice.textContent = t('cleared.' + reason);
+    notice.textContent = t('cleared.' + reason) + (queue ? ' ' + queue : '');
     notice.hidden = false;
   } else {
     notice.hidden = true;
@@ -338,7 +341,8 @@ function renderConsentForms() {
 async function accept() {
   if (!$('consent-check').checked) return;
   try {
-    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose: lodgingMode() ? 'lodging-register' : 'prefill-forms' });
+    const purpose = isHospital() ? hospital.PURPOSE : lodgingMode() ? 'lodging-register' : 'prefill-forms';
+    await api.post('/api/session/consent', { accepted: true, textVersion: CONSENT_VERSION, lang: currentLang(), purpose });
     openKey('first');
   } catch (e) {
     fail(e);
@@ -877,6 +881,10 @@ function demoFillKey() {
 
 // ---------------------------------------------------------------------------------------------- language, text size
 
+function isHospital() {
+  return ui.config && ui.config.mode === 'hospital';
+}
+
 function switchLang(l) {
   const typed = ui.screen === 'form' && forms.currentForm() ? forms.collect($('form')) : null;
   setLang(l);
@@ -884,6 +892,7 @@ function switchLang(l) {
   $('lang-en').setAttribute('aria-pressed', String(l === 'en'));
   renderConsentForms();
   renderProcedures();
+  hospital.relabel();
   setUpDemoTexts();
   if (lodgingMode()) lodging.relabel();
   if (ui.screen === 'key') {
@@ -949,7 +958,11 @@ async function init() {
     alertMessage(null);
     try { await api.post('/api/session/retry'); } catch (e) { fail(e); }
   });
-  $('identity-next').addEventListener('click', () => (lodgingMode() ? lodging.openStay() : show('picker')));
+  $('identity-next').addEventListener('click', () => {
+    if (isHospital()) hospital.open();
+    else if (lodgingMode()) lodging.openStay();
+    else show('picker');
+  });
   $('key-passport').addEventListener('change', () => setPassportKey($('key-passport').checked));
   $('identity-done').addEventListener('click', finish);
   $('picker-back').addEventListener('click', () => show('identity'));
@@ -969,6 +982,9 @@ async function init() {
   document.addEventListener('pointerdown', onActivity, { passive: true });
   document.addEventListener('keydown', onActivity);
   document.addEventListener('contextmenu', (e) => { if (!e.target.matches('input, textarea')) e.preventDefault(); });
+  if (isHospital()) {
+    await hospital.setUp({ show, alertMessage, fail, announce, finish, config: ui.config });
+  }
   await setUpDemo();
   if (lodgingMode()) {
     lodging.setUp({

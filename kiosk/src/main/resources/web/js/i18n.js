@@ -322,6 +322,11 @@ export function pick(text) {
   return (lang === 'en' && text.en) ? text.en : text.vi;
 }
 
+/** Adds texts (nested objects allowed) for a language; a mode's module registers its own. */
+export function extend(l, texts) {
+  TEXTS[l] = { ...TEXTS[l], ...texts };
+}
+
 /** Fills the static texts marked in the page. */
 export function apply(root) {
   root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });

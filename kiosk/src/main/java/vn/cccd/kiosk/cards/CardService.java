@@ -376,6 +376,11 @@ public final class CardService implements AutoCloseable {
         return session != null;
     }
 
+    /** The current session's number (never reused while the kiosk runs), or 0 without a session. */
+    public synchronized long sessionId() {
+        return session == null ? 0 : session.id;
+    }
+
     /** What the UI needs to show where the session stands (no personal data). */
     public synchronized SessionState state() {
         Session s = session;

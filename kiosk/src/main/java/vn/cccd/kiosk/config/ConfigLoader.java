@@ -42,7 +42,9 @@ public final class ConfigLoader {
             "trust.dirs", "readers.pcsc", "readers.pollMillis", "read.face", "operator.pinHash", "pdf.fontPath",
             "print.command", "limits.maxJsonBytes", "limits.maxImageBytes",
             "storage.url", "storage.user", "storage.password", "storage.keyFile", "storage.keyEnv",
-            "storage.retentionDays", "storage.purgeIntervalMinutes", "lodging.name", "lodging.address");
+            "storage.retentionDays", "storage.purgeIntervalMinutes", "lodging.name", "lodging.address",
+            "hospital.departments", "hospital.webhook.url", "hospital.webhook.timeoutSeconds",
+            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds");
     private static final Set<String> LANGUAGES = Set.of("vi", "en");
 
     private ConfigLoader() {
@@ -211,6 +213,7 @@ public final class ConfigLoader {
                     + " address of stay on every guest record)");
         }
         b.lodging(lodging);
+        b.hospital(hospital(p));
         return b.build();
     }
 
@@ -235,6 +238,72 @@ public final class ConfigLoader {
         return new StorageSettings(url, user.isEmpty() ? null : user, password.isEmpty() ? null : password,
                 keyFile.isEmpty() ? null : resolve(baseDir, keyFile), keyEnv.isEmpty() ? null : keyEnv, days,
                 Duration.ofMinutes(purge));
+    }
+
+    private static final int MAX_DEPARTMENTS = 60;
+
+    /** {@code hospital.*}: departments as {@code code:Tên tiếng Việt|English name}, semicolon-separated; webhook. */
+    private static HospitalConfig hospital(Properties p) {
+        HospitalConfig h = HospitalConfig.defaults();
+        String deps = text(p, "hospital.departments", "");
+        if (!deps.isEmpty()) {
+            List<HospitalConfig.Department> list = new ArrayList<>();
+            Set<String> codes = new LinkedHashSet<>();
+            // semicolons: a department's name may contain commas ("Tai, Mũi, Họng")
+            for (String entry : deps.split(";")) {
+                if (entry.isBlank()) {
+                    continue;
+                }
+                entry = entry.strip();
+                int colon = entry.indexOf(':');
+                if (colon <= 0) {
+                    throw new ConfigException("hospital.departments", "each department is code:Tên khoa (optionally"
+                            + " |English name), e.g. noi:Khám Nội|Internal medicine; got '" + entry + "'");
+                }
+                String code = entry.substring(0, colon).strip();
+                if (!code.matches("[A-Za-z0-9_-]{1,20}")) {
+                    throw new ConfigException("hospital.departments", "a department code is 1 to 20 letters, digits,"
+                            + " _ or -; got '" + code + "'");
+                }
+                if (!codes.add(code)) {
+                    throw new ConfigException("hospital.departments", "department code '" + code + "' appears twice");
+                }
+                String names = entry.substring(colon + 1);
+                int bar = names.indexOf('|');
+                String vi = (bar < 0 ? names : names.substring(0, bar)).strip();
+                String en = bar < 0 ? null : names.substring(bar + 1).strip();
+                if (vi.isEmpty() || vi.length() > 80 || (en != null && (en.isEmpty() || en.length() > 80))) {
+                    throw new ConfigException("hospital.departments", "department '" + code + "' needs a Vietnamese"
+                            + " name (and an English one after |) of 1 to 80 characters");
+                }
+                list.add(new HospitalConfig.Department(code, vi, en));
+            }
+            if (list.size() > MAX_DEPARTMENTS) {
+                throw new ConfigException("hospital.departments", "at most " + MAX_DEPARTMENTS + " departments");
+            }
+            h = h.withDepartments(list);
+        }
+        String url = text(p, "hospital.webhook.url", "");
+        java.net.URI webhook = null;
+        if (!url.isEmpty()) {
+            try {
+                webhook = new java.net.URI(url);
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException("hospital.webhook.url", "not a URL: " + e.getMessage());
+            }
+            String scheme = webhook.getScheme() == null ? "" : webhook.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || webhook.getHost() == null) {
+                throw new ConfigException("hospital.webhook.url", "must be an http:// or https:// URL with a host");
+            }
+        }
+        int timeout = integer(p, "hospital.webhook.timeoutSeconds", 10, 1, 300);
+        int first = integer(p, "hospital.webhook.firstRetrySeconds", 2, 1, 3600);
+        int max = integer(p, "hospital.webhook.maxRetrySeconds", 300, 1, 86_400);
+        if (max < first) {
+            throw new ConfigException("hospital.webhook.maxRetrySeconds", "must be at least"
+                    + " hospital.webhook.firstRetrySeconds (" + first + ")");
+        }
+        return h.withWebhook(webhook, Duration.ofSeconds(timeout), Duration.ofSeconds(first), Duration.ofSeconds(max));
     }
 
     private static Path resolve(Path base, String path) {

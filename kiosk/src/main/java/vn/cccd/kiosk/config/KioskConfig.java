@@ -37,6 +37,7 @@ import java.util.Set;
  * @param maxImageBytes largest image upload accepted ({@code POST /api/qr})
  * @param storage the register database ({@code storage.*})
  * @param lodging the lodging establishment ({@code lodging.*})
+ * @param hospital hospital reception settings (departments, webhook), used in hospital mode
  */
 public record KioskConfig(
         String host,
@@ -61,7 +62,8 @@ public record KioskConfig(
         int maxJsonBytes,
         int maxImageBytes,
         StorageSettings storage,
-        LodgingSettings lodging) {
+        LodgingSettings lodging,
+        HospitalConfig hospital) {
 
     /** The staff PIN in demo mode; the UI says so. */
     public static final String DEMO_PIN = "0000";
@@ -77,6 +79,7 @@ public record KioskConfig(
         prefill = Map.copyOf(prefill);
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(lodging, "lodging");
+        Objects.requireNonNull(hospital, "hospital");
     }
 
     public static Builder builder() {
@@ -108,6 +111,7 @@ public record KioskConfig(
         b.maxImageBytes = maxImageBytes;
         b.storage = storage;
         b.lodging = lodging;
+        b.hospital = hospital;
         return b;
     }
 
@@ -149,6 +153,7 @@ public record KioskConfig(
         private int maxImageBytes = 8 * 1024 * 1024;
         private StorageSettings storage = StorageSettings.defaults();
         private LodgingSettings lodging = LodgingSettings.none();
+        private HospitalConfig hospital = HospitalConfig.defaults();
 
         public Builder host(String v) {
             host = v;
@@ -270,10 +275,15 @@ public record KioskConfig(
             return this;
         }
 
+        public Builder hospital(HospitalConfig v) {
+            hospital = v;
+            return this;
+        }
+
         public KioskConfig build() {
             return new KioskConfig(host, port, dataDir, stationName, mode, languages, idleTimeout, idleWarning,
                     formsDir, enabledForms, trustDirs, pcscReaders, pollInterval, readFace, operatorPin, demo,
-                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, storage, lodging);
+                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, storage, lodging, hospital);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.Locale;
 public enum Mode {
     /** Bộ phận Một cửa: a citizen pre-fills a procedure form. */
     CITIZEN("citizen", true),
-    /** Hospital reception (check-in with the card instead of the BHYT card): planned. */
-    HOSPITAL("hospital", false),
+    /** Hospital reception: check-in with the card instead of the BHYT card, queue ticket, FHIR export. */
+    HOSPITAL("hospital", true),
     /** Lodging (guest register, thông báo lưu trú): staff register each guest from the card. */
     LODGING("lodging", true);
 

@@ -125,6 +125,10 @@ final class KioskApi {
         r.get("/api/operator/status", api::operatorStatus);
         new LodgingApi(app).routes(r);
         new PrivacyApi(app).routes(r);
+        if (app.hospital() != null) {
+            new vn.cccd.kiosk.hospital.HospitalApi(app.hospital(), cards, app.operator(), app.config().printCommand())
+                    .register(r);
+        }
         return r;
     }
 

@@ -20,6 +20,8 @@ import vn.cccd.kiosk.config.Mode;
 import vn.cccd.kiosk.forms.FormRegistry;
 import vn.cccd.kiosk.forms.FormValidator;
 import vn.cccd.kiosk.forms.PrefillEngine;
+import vn.cccd.kiosk.hospital.HospitalService;
+import vn.cccd.kiosk.hospital.JdbcCheckinStore;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
@@ -47,6 +49,7 @@ public final class KioskApp implements AutoCloseable {
     private final ProcessingLog log;
     private final Database database;
     private final GuestRegister lodging;
+    private final HospitalService hospital;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
         this.config = config;
@@ -71,6 +74,12 @@ public final class KioskApp implements AutoCloseable {
         this.demo = demo;
         this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
         this.qr = qr;
+        this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
+                new JdbcCheckinStore(database, config.stationName()), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;
+        if (hospital == null && database != null && database.schemaVersion(JdbcCheckinStore.MODULE) > 0) {
+            // check-ins kept from an earlier hospital mode stay findable, erasable and subject to retention
+            new JdbcCheckinStore(database, config.stationName());
+        }
     }
 
     /**
@@ -183,11 +192,19 @@ public final class KioskApp implements AutoCloseable {
         return qr;
     }
 
-    /** Starts watching readers. */
+    /** Hospital reception, or null unless in hospital mode. */
+    public HospitalService hospital() {
+        return hospital;
+    }
+
+    /** Starts watching readers (and, in hospital mode, delivering check-ins to the hospital system). */
     public void open() {
         cards.open();
         if (database != null) {
             database.startMaintenance();
+        }
+        if (hospital != null) {
+            hospital.startWebhook(cards::record);
         }
     }
 
@@ -195,6 +212,9 @@ public final class KioskApp implements AutoCloseable {
     public void close() {
         cards.close();
         events.close();
+        if (hospital != null) {
+            hospital.close();
+        }
         if (database != null) {
             database.close();
         }

@@ -44,7 +44,13 @@ class ConfigLoaderTest {
         "server.port; abc; server.port",
         "server.host; 192.168.1.10; server.host",
         "kiosk.mode; hotel; kiosk.mode",
-        "kiosk.mode; hospital; kiosk.mode",
+        "hospital.departments; noi; hospital.departments",
+        "hospital.departments; 'noi:Khám Nội;noi:Khám Nhi'; hospital.departments",
+        "hospital.departments; n o i:Khám Nội; hospital.departments",
+        "hospital.departments; noi:|Internal; hospital.departments",
+        "hospital.webhook.url; ftp://his.local/x; hospital.webhook.url",
+        "hospital.webhook.url; http:///nohost; hospital.webhook.url",
+        "hospital.webhook.firstRetrySeconds; 0; hospital.webhook.firstRetrySeconds",
         "ui.languages; vi,fr; ui.languages",
         "session.idleTimeoutSeconds; 2; session.idleTimeoutSeconds",
         "session.idleWarningSeconds; 500; session.idleWarningSeconds",
@@ -69,6 +75,28 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(named))
                 .hasMessageStartingWith(named + ": ");
+    }
+
+    @Test
+    void hospitalDepartmentsAndWebhookAreRead(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("forms"));
+        Properties p = new Properties();
+        p.setProperty("kiosk.mode", "hospital");
+        p.setProperty("hospital.departments", "noi:Khám Nội|Internal medicine; tmh:Tai, Mũi, Họng|Ear, nose and throat;"
+                + " rhm:Răng Hàm Mặt;");
+        p.setProperty("hospital.webhook.url", "https://his.benhvien.local/api/checkins");
+        p.setProperty("hospital.webhook.maxRetrySeconds", "600");
+        KioskConfig c = ConfigLoader.parse(p, dir);
+        assertThat(c.mode()).isEqualTo(Mode.HOSPITAL);
+        assertThat(c.hospital().departments()).containsExactly(
+                new HospitalConfig.Department("noi", "Khám Nội", "Internal medicine"),
+                new HospitalConfig.Department("tmh", "Tai, Mũi, Họng", "Ear, nose and throat"),
+                new HospitalConfig.Department("rhm", "Răng Hàm Mặt", null));
+        assertThat(c.hospital().webhookUrl()).hasToString("https://his.benhvien.local/api/checkins");
+        assertThat(c.hospital().webhookMaxRetry()).hasSeconds(600);
+        assertThat(c.hospital().webhookFirstRetry()).hasSeconds(2);
+        assertThat(ConfigLoader.parse(new Properties(), dir).hospital().webhookUrl()).as("no webhook by default")
+                .isNull();
     }
 
     @Test

@@ -1,0 +1,178 @@
+package vn.cccd.kiosk.hospital;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import vn.cccd.kiosk.cards.CardService;
+import vn.cccd.kiosk.config.HospitalConfig;
+import vn.cccd.kiosk.server.OperatorAuth;
+import vn.cccd.kiosk.server.http.ApiException;
+import vn.cccd.kiosk.server.http.ApiRequest;
+import vn.cccd.kiosk.server.http.ApiResponse;
+import vn.cccd.kiosk.server.http.Router;
+import vn.cccd.reader.model.CardReadResult;
+
+/**
+ * The hospital endpoints (CONTRACT.md "Hospital"), registered in hospital mode only. The patient is the current
+ * session's (first) card. A check-in's ticket and exports are served to the session that made it; afterwards only
+ * to staff ({@code Authorization: Bearer}), so that the next person at the kiosk cannot fetch them.
+ */
+public final class HospitalApi {
+    private static final long PRINT_TIMEOUT_SECONDS = 60;
+    /** Check-ins one session may make (a patient seeing several departments); bounds what one person can queue. */
+    static final int MAX_PER_SESSION = 5;
+    private static final int REMEMBERED = 256;
+
+    private final HospitalService hospital;
+    private final CardService cards;
+    private final OperatorAuth operator;
+    private final List<String> printCommand;
+    /** Check-in id to the session that made it (most recent last, bounded). */
+    private final Map<String, Long> madeIn = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public HospitalApi(HospitalService hospital, CardService cards, OperatorAuth operator, List<String> printCommand) {
+        this.hospital = hospital;
+        this.cards = cards;
+        this.operator = operator;
+        this.printCommand = List.copyOf(printCommand);
+    }
+
+    public void register(Router r) {
+        r.get("/api/hospital/departments", q -> ApiResponse.ok(departments()));
+        r.post("/api/hospital/checkins", this::checkIn);
+        r.get("/api/hospital/checkins/{id}/ticket.pdf", q -> ApiResponse.bytes("application/pdf",
+                hospital.ticket(owned(q))).withHeader("Content-Disposition", "inline; filename=\"phieu-"
+                + q.param("id") + ".pdf\""));
+        // the ticket as an image for the screen: the kiosk browser needs no PDF viewer (and no new window)
+        r.get("/api/hospital/checkins/{id}/ticket.png", q -> ApiResponse.bytes("image/png",
+                vn.cccd.kiosk.output.PdfPreview.png(hospital.ticket(owned(q)), 0)));
+        r.get("/api/hospital/checkins/{id}/patient.json", q -> new ApiResponse(200, "application/fhir+json;"
+                + " charset=utf-8", HospitalService.json(hospital.fhirPatient(owned(q))), Map.of()));
+        r.get("/api/hospital/checkins/{id}/qd130.json", q -> ApiResponse.bytes(ApiResponse.JSON,
+                HospitalService.json(hospital.qd130(owned(q)))));
+        r.post("/api/hospital/checkins/{id}/print", this::print);
+        r.get("/api/hospital/status", q -> {
+            operator.require(q);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("webhook", hospital.config().webhookUrl() != null);
+            out.put("undelivered", hospital.store().undelivered());
+            return ApiResponse.ok(out);
+        });
+    }
+
+    private List<Map<String, Object>> departments() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (HospitalConfig.Department d : hospital.config().departments()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", d.code());
+            m.put("vi", d.vi());
+            m.put("en", d.en() == null ? d.vi() : d.en());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** The check-in request. */
+    record CheckInRequest(String department, String bhytCode) {
+        @Override
+        public String toString() {
+            return "CheckInRequest[" + department + ", redacted]";
+        }
+    }
+
+    private ApiResponse checkIn(ApiRequest q) {
+        CheckInRequest body = q.json(CheckInRequest.class);
+        List<CardReadResult> read = cards.useCards();
+        if (read.isEmpty()) {
+            throw new ApiException(409, "NO_CARD", "read the patient's card first");
+        }
+        long session = cards.sessionId();
+        synchronized (madeIn) {
+            long mine = madeIn.values().stream().filter(s -> s == session).count();
+            if (mine >= MAX_PER_SESSION) {
+                throw new ApiException(409, "TOO_MANY_CHECKINS", "at most " + MAX_PER_SESSION
+                        + " check-ins per session");
+            }
+        }
+        CheckIn c;
+        try {
+            c = hospital.checkIn(read.get(0), body.department(), body.bhytCode());
+        } catch (BhytCodeException e) {
+            throw new ApiException(400, "INVALID_BHYT_CODE", e.getMessage(), Map.of("reason", e.reason().name(),
+                    "vi", e.vi(), "en", e.en()));
+        } catch (HospitalService.UnknownDepartmentException e) {
+            throw new ApiException(400, "UNKNOWN_DEPARTMENT", "choose one of the configured departments");
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        synchronized (madeIn) {
+            madeIn.put(c.id(), session);
+        }
+        cards.record("hospital-checkin", Map.of("department", c.department(), "reference", c.id(),
+                "bhytGiven", c.bhyt() != null));
+        HospitalConfig.Department d = hospital.department(c);
+        String base = "/api/hospital/checkins/" + c.id();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("queueNumber", c.queueNumber());
+        out.put("department", Map.of("code", d.code(), "vi", d.vi(), "en", d.en() == null ? d.vi() : d.en()));
+        out.put("day", c.day().toString());
+        out.put("createdAt", c.createdAt().toString());
+        out.put("ticket", base + "/ticket.pdf");
+        out.put("ticketImage", base + "/ticket.png");
+        out.put("patient", base + "/patient.json");
+        out.put("qd130", base + "/qd130.json");
+        out.put("print", printCommand.isEmpty() ? null : base + "/print");
+        return ApiResponse.json(201, out);
+    }
+
+    /** The check-in named in the path, when the caller may see it. */
+    private CheckIn owned(ApiRequest q) {
+        String id = q.param("id");
+        Long session;
+        synchronized (madeIn) {
+            session = madeIn.get(id);
+        }
+        long now = cards.sessionId();
+        if (session == null || now == 0 || session != now) {
+            operator.require(q);
+        }
+        return hospital.find(id).orElseThrow(() -> new ApiException(404, "NO_CHECKIN", "no such check-in"));
+    }
+
+    private ApiResponse print(ApiRequest q) throws Exception {
+        CheckIn c = owned(q);
+        if (printCommand.isEmpty()) {
+            throw new ApiException(501, "NO_PRINTER", "no printer is configured (print.command)");
+        }
+        byte[] pdf = hospital.ticket(c);
+        Process p = new ProcessBuilder(printCommand).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (OutputStream in = p.getOutputStream()) {
+            in.write(pdf);
+        } catch (IOException e) {
+            p.destroyForcibly();
+            throw new ApiException(502, "PRINT_FAILED", "the print command did not accept the ticket");
+        }
+        if (!p.waitFor(PRINT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new ApiException(504, "PRINT_TIMEOUT", "the print command did not finish in time");
+        }
+        if (p.exitValue() != 0) {
+            throw new ApiException(502, "PRINT_FAILED", "the print command failed (exit " + p.exitValue() + ")");
+        }
+        cards.record("printed", Map.of("ticket", c.id()));
+        return ApiResponse.json(202, Map.of("printed", true));
+    }
+}
