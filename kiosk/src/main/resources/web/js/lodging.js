@@ -131,7 +131,7 @@ export async function onDesk() {
 async function refresh() {
   if (!desk.token) return;
   try {
-    const night = await staff(() => api.get('/api/lodging/guests?date=' + encodeURIComponent(desk.night)));
+    const night = await staff(() => api.get('/api/lodging/nights/' + encodeURIComponent(desk.night)));
     if (night) render(night);
   } catch (e) {
     desk.ctx.fail(e);

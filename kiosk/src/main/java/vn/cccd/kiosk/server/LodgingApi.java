@@ -44,6 +44,7 @@ final class LodgingApi {
         });
         r.post("/api/lodging/guests/{id}/checkout", this::checkout);
         r.delete("/api/lodging/guests/{id}", this::delete);
+        r.get("/api/lodging/nights/{date}", this::nightView);
         r.post("/api/lodging/nights/{date}/notified", this::notified);
         r.get("/api/lodging/status", this::status);
     }
@@ -84,9 +85,16 @@ final class LodgingApi {
         return ApiResponse.json(201, out);
     }
 
+    /** The contract's list: the guests staying the night of {@code ?date=}, as a JSON array. */
     private ApiResponse list(ApiRequest q) {
         staff(q);
-        LocalDate night = night(q);
+        return ApiResponse.ok(register().night(night(q)));
+    }
+
+    /** The staff desk's view of a night: the guests with the establishment and the notification reminder. */
+    private ApiResponse nightView(ApiRequest q) {
+        staff(q);
+        LocalDate night = date(q.param("date"), "date");
         List<Guest> guests = register().night(night);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("date", night.toString());

@@ -59,6 +59,14 @@ class LodgingApiTest {
             assertThat(l.k.post("/api/lodging/guests", stay("101", TODAY.plusDays(2))).statusCode()).isEqualTo(401);
             String id = register(l, "101", TODAY.plusDays(2));
 
+            // the contract's list is a JSON array of the night's guests; the desk's night view carries more
+            JsonNode list = l.guests(TODAY.toString());
+            assertThat(list.isArray()).isTrue();
+            assertThat(list).hasSize(1);
+            assertThat(list.get(0).get("id").asText()).isEqualTo(id);
+            assertThat(list.get(0).get("fullName").asText()).isEqualTo(who.fullName());
+            assertThat(l.guests(TODAY.plusDays(3).toString())).isEmpty();
+
             JsonNode tonight = l.night(TODAY.toString());
             assertThat(tonight.get("stayAddress").asText()).isEqualTo(LodgingKiosk.ADDRESS);
             JsonNode g = tonight.get("guests").get(0);

@@ -97,6 +97,11 @@ public final class LodgingKiosk implements AutoCloseable {
     }
 
     public JsonNode night(String date) throws Exception {
+        return json(expect(staff("GET", "/api/lodging/nights/" + date, null), 200));
+    }
+
+    /** The contract list: {@code GET /api/lodging/guests?date=}, a JSON array of the night's guests. */
+    public JsonNode guests(String date) throws Exception {
         return json(expect(staff("GET", "/api/lodging/guests?date=" + date, null), 200));
     }
 
