@@ -490,9 +490,10 @@ public final class CardService implements AutoCloseable {
                 } else {
                     s.phase = Phase.CARD;
                 }
-                if (failure.code().equals("CARD_REMOVED")) {
-                    // readers were not polled during the read: record the removal now, so that the card put back
-                    // is seen as a new insertion by the next poll
+                if (failure.code().equals("CARD_REMOVED") || failure.code().equals("NO_CARD")) {
+                    // readers were not polled during the read (or the last poll still saw a card that has gone):
+                    // record the removal now, so that the card put (back) on the reader is seen as a new insertion
+                    // by the next poll, even when both happened between two polls
                     readers = readers.stream().map(r -> r.name().equals(reader) ? new ReaderStatus(reader, false) : r)
                             .toList();
                     events.emit("card-removed", Map.of("reader", reader));

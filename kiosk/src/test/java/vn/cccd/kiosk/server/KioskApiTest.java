@@ -24,6 +24,7 @@ import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.kiosk.testing.TestCards;
 import vn.cccd.kiosk.testing.TestForms;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Json;
 import vn.cccd.reader.model.Person;
@@ -237,6 +238,18 @@ class KioskApiTest {
         assertThat(failed.get("code").asText()).isEqualTo("CARD_REMOVED");
         assertThat(json(k.get("/api/session/state")).get("phase").asText()).isEqualTo("CARD");
         k.cards.insert(KioskHarness.READER, FakeCardSource.personaCard("nguyen-van-a"));
+        events.await("read-complete", 5);
+    }
+
+    @Test
+    void aCardSwappedBetweenTwoPollsIsReadWhenTheFirstAttemptFoundNoCard() throws Exception {
+        var events = k.events();
+        k.cards.insert(KioskHarness.READER, FakeCardSource.personaCard("nguyen-van-a")
+                .failingWith(NoCardException.noCard("the card left before the connection")));
+        events.await("card-inserted", 5);
+        k.readyForCard("nguyen-van-a"); // a card is on the reader: the key starts a read, which finds none
+        assertThat(events.await("read-failed", 5).data().get("code").asText()).isEqualTo("NO_CARD");
+        k.cards.swap(KioskHarness.READER, FakeCardSource.personaCard("nguyen-van-a"));
         events.await("read-complete", 5);
     }
 

@@ -110,6 +110,12 @@ public final class FakeCardSource implements CardSource {
         readers.put(reader, card);
     }
 
+    /** Takes the card away and puts another in its place at once, between two polls of the readers. */
+    public synchronized void swap(String reader, FakeCard card) {
+        remove(reader);
+        insert(reader, card);
+    }
+
     public synchronized boolean remove(String reader) {
         FakeCard c = readers.put(reader, null);
         if (c != null && c.pauseBefore != null) {
