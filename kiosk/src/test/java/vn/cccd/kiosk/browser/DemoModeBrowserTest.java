@@ -6,13 +6,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cccd.kiosk.server.KioskApp;
-import vn.cccd.kiosk.server.KioskServer;
 import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
@@ -30,28 +27,20 @@ class DemoModeBrowserTest {
     Path data;
     @TempDir
     Path profile;
-    private Server server;
+    private KioskInBrowser kiosk;
     private Browser b;
 
     @AfterEach
     void close() throws Exception {
-        if (b != null) {
-            b.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (kiosk != null) {
+            kiosk.close();
         }
     }
 
     private URI open() throws Exception {
-        KioskApp app = KioskApp.create(KioskHarness.config(data).demo(true).build());
-        server = KioskServer.newServer(app);
-        server.start();
-        URI base = URI.create("http://127.0.0.1:" + server.getURI().getPort());
-        b = Browser.start(profile);
-        b.driver.get(base.toString());
-        b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
-        return base;
+        kiosk = KioskInBrowser.open(KioskHarness.config(data).demo(true).build(), profile);
+        b = kiosk.browser;
+        return kiosk.base;
     }
 
     private void typeKeyOf(Persona p) {

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import vn.cccd.kiosk.config.HospitalConfig;
 import vn.cccd.kiosk.config.Mode;
-import vn.cccd.kiosk.server.KioskApp;
-import vn.cccd.kiosk.server.KioskServer;
 import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
@@ -36,29 +33,22 @@ class HospitalBrowserTest {
     Path data;
     @TempDir
     Path profile;
-    private Server server;
+    private KioskInBrowser kiosk;
     private Browser b;
 
     @AfterEach
     void close() throws Exception {
-        if (b != null) {
-            b.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (kiosk != null) {
+            kiosk.close();
         }
     }
 
     @Test
     void aPatientChecksInWithTheCardAndGetsAQueueNumberAndTicket() throws Exception {
-        KioskApp app = KioskApp.create(KioskHarness.config(data).demo(true).mode(Mode.HOSPITAL)
-                .hospital(HospitalConfig.defaults()).build());
-        server = KioskServer.newServer(app);
-        server.start();
-        URI base = URI.create("http://127.0.0.1:" + server.getURI().getPort());
-        b = Browser.start(profile);
-        b.driver.get(base.toString());
-        b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
+        kiosk = KioskInBrowser.open(KioskHarness.config(data).demo(true).mode(Mode.HOSPITAL)
+                .hospital(HospitalConfig.defaults()).build(), profile);
+        b = kiosk.browser;
+        URI base = kiosk.base;
         assertThat(b.find("#screen-attract h1").getText()).isEqualTo("Đăng ký khám bệnh bằng thẻ căn cước");
         assertThat(b.find("#footer-text").getText()).as("the footer says what a check-in keeps")
                 .contains("gửi sang hệ thống của bệnh viện").doesNotContain("bị xoá khi bạn rời đi");

@@ -2,12 +2,10 @@ package vn.cccd.kiosk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -16,8 +14,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import vn.cccd.kiosk.config.LodgingSettings;
 import vn.cccd.kiosk.config.Mode;
-import vn.cccd.kiosk.server.KioskApp;
-import vn.cccd.kiosk.server.KioskServer;
 import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
@@ -35,28 +31,20 @@ class LodgingBrowserTest {
     Path data;
     @TempDir
     Path profile;
-    private Server server;
+    private KioskInBrowser kiosk;
     private Browser b;
 
     @AfterEach
     void close() throws Exception {
-        if (b != null) {
-            b.close();
-        }
-        if (server != null) {
-            server.stop();
+        if (kiosk != null) {
+            kiosk.close();
         }
     }
 
     private void open() throws Exception {
-        KioskApp app = KioskApp.create(KioskHarness.config(data).demo(true).mode(Mode.LODGING)
-                .lodging(new LodgingSettings("Nhà nghỉ Hoa Sen", "Số 5 phố Hàng Gai, Hà Nội")).build());
-        server = KioskServer.newServer(app);
-        server.start();
-        URI base = URI.create("http://127.0.0.1:" + server.getURI().getPort());
-        b = Browser.start(profile);
-        b.driver.get(base.toString());
-        b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
+        kiosk = KioskInBrowser.open(KioskHarness.config(data).demo(true).mode(Mode.LODGING)
+                .lodging(new LodgingSettings("Nhà nghỉ Hoa Sen", "Số 5 phố Hàng Gai, Hà Nội")).build(), profile);
+        b = kiosk.browser;
     }
 
     private void newGuestUpToKey() {
