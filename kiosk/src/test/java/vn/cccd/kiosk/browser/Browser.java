@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -15,10 +17,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.cccd.mock.persona.Persona;
 import vn.cccd.reader.testing.SystemTestSupport;
 
 /** Headless Debian Chromium driven by Selenium, with no download of browsers or drivers. */
 final class Browser implements AutoCloseable {
+    /** Dates as the kiosk's fields take them. */
+    static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** Screenshots of each step: build artefacts, never committed. */
@@ -86,6 +92,15 @@ final class Browser implements AutoCloseable {
         WebElement e = find(css);
         e.clear();
         e.sendKeys(text);
+    }
+
+    /** On the key screen: types a CCCD's number, birth and issue dates (dd/MM/yyyy), submits, waits for "card". */
+    void typeCccdKey(Persona p) {
+        type("#key-id", p.person().idNumber());
+        type("#key-dob", LocalDate.parse(p.person().dateOfBirth()).format(DMY));
+        type("#key-issue", LocalDate.parse(p.person().issueDate()).format(DMY));
+        find("#key-submit").click();
+        screen("card");
     }
 
     void shot(String name) throws Exception {

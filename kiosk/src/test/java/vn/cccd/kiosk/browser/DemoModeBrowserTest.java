@@ -2,10 +2,8 @@ package vn.cccd.kiosk.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,7 +19,6 @@ import vn.cccd.mock.persona.Personas;
  */
 @Tag("system")
 class DemoModeBrowserTest {
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @TempDir
     Path data;
@@ -37,10 +34,9 @@ class DemoModeBrowserTest {
         }
     }
 
-    private URI open() throws Exception {
+    private void open() throws Exception {
         kiosk = KioskInBrowser.open(KioskHarness.config(data).demo(true).build(), profile);
         b = kiosk.browser;
-        return kiosk.base;
     }
 
     private void typeKeyOf(Persona p) {
@@ -49,24 +45,16 @@ class DemoModeBrowserTest {
         b.find("#consent-check").click();
         b.find("#consent-accept").click();
         b.screen("key");
-        b.type("#key-id", p.person().idNumber());
-        b.type("#key-dob", LocalDate.parse(p.person().dateOfBirth()).format(DMY));
-        b.type("#key-issue", LocalDate.parse(p.person().issueDate()).format(DMY));
-        b.find("#key-submit").click();
-        b.screen("card");
+        b.typeCccdKey(p);
     }
 
     @Test
     void aClonedChipIsShownAsAPossibleCopyInPlainWords() throws Exception {
-        URI base = open();
+        open();
         Persona p = Personas.builtIn("dang-quoc-viet");
         typeKeyOf(p);
-        java.net.http.HttpResponse<String> inserted = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(base.resolve("/api/demo/insert"))
-                        .header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "{\"persona\":\"" + p.name() + "\",\"faults\":[\"clone\"]}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> inserted = kiosk.post("/api/demo/insert",
+                "{\"persona\":\"" + p.name() + "\",\"faults\":[\"clone\"]}");
         assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
         b.screen("identity");
         assertThat(b.find("#id-badges").getText()).contains("Thẻ này có thể là bản sao").doesNotContain("Thẻ thật")
@@ -94,7 +82,7 @@ class DemoModeBrowserTest {
         assertThat(b.find("#f-fullName").getAttribute("value")).isEqualTo(p.person().fullName());
         assertThat(b.find("#f-idNumber").getAttribute("value")).isEqualTo(p.person().idNumber());
         assertThat(b.find("#f-dateOfBirth").getAttribute("value"))
-                .isEqualTo(LocalDate.parse(p.person().dateOfBirth()).format(DMY));
+                .isEqualTo(LocalDate.parse(p.person().dateOfBirth()).format(Browser.DMY));
         assertThat(b.find("#f-sex").getAttribute("value")).isEqualTo(p.person().sex());
         b.shot("demo-real-chip-ct01");
 

@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,7 +25,6 @@ import vn.cccd.mock.persona.Personas;
  */
 @Tag("system")
 class HospitalBrowserTest {
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @TempDir
     Path data;
@@ -48,7 +45,6 @@ class HospitalBrowserTest {
         kiosk = KioskInBrowser.open(KioskHarness.config(data).demo(true).mode(Mode.HOSPITAL)
                 .hospital(HospitalConfig.defaults()).build(), profile);
         b = kiosk.browser;
-        URI base = kiosk.base;
         assertThat(b.find("#screen-attract h1").getText()).isEqualTo("Đăng ký khám bệnh bằng thẻ căn cước");
         assertThat(b.find("#footer-text").getText()).as("the footer says what a check-in keeps")
                 .contains("gửi sang hệ thống của bệnh viện").doesNotContain("bị xoá khi bạn rời đi");
@@ -61,15 +57,8 @@ class HospitalBrowserTest {
         b.find("#consent-check").click();
         b.find("#consent-accept").click();
         b.screen("key");
-        b.type("#key-id", p.person().idNumber());
-        b.type("#key-dob", LocalDate.parse(p.person().dateOfBirth()).format(DMY));
-        b.type("#key-issue", LocalDate.parse(p.person().issueDate()).format(DMY));
-        b.find("#key-submit").click();
-        b.screen("card");
-        HttpResponse<String> inserted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                base.resolve("/api/demo/insert")).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"persona\":\"" + p.name() + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        b.typeCccdKey(p);
+        HttpResponse<String> inserted = kiosk.post("/api/demo/insert", "{\"persona\":\"" + p.name() + "\"}");
         assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
         b.screen("identity");
         assertThat(b.find("#id-name").getText()).isEqualTo(p.person().fullName());
@@ -138,9 +127,7 @@ class HospitalBrowserTest {
         assertThat(b.find("#hospital-queue").getText()).isEqualTo("1");
 
         // the patient takes the card: everything personal is wiped, the number stays on the start screen
-        HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/api/demo/remove"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        kiosk.post("/api/demo/remove", "{}");
         b.screen("attract");
         assertThat(b.find("#cleared-notice").getText()).contains("Thẻ đã được rút ra")
                 .contains("Số thứ tự của bạn: 1 (Khám Nội).").doesNotContain(p.person().fullName());

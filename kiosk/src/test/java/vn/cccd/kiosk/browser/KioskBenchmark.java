@@ -13,8 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +41,6 @@ import vn.cccd.reader.model.Json;
  */
 @Tag("bench")
 class KioskBenchmark {
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final List<String> PERSONAS = List.of("dang-quoc-viet", "nguyen-thi-a");
     private static final int WARMUP = 1;
     private static final int RUNS = 5;
@@ -121,11 +118,7 @@ class KioskBenchmark {
         b.find("#consent-check").click();
         b.find("#consent-accept").click();
         b.screen("key");
-        b.type("#key-id", p.person().idNumber());
-        b.type("#key-dob", LocalDate.parse(p.person().dateOfBirth()).format(DMY));
-        b.type("#key-issue", LocalDate.parse(p.person().issueDate()).format(DMY));
-        b.find("#key-submit").click();
-        b.screen("card");
+        b.typeCccdKey(p);
         b.js("window.__shown = {};"
                 + "const obs = new MutationObserver(() => document.querySelectorAll('.screen').forEach((s) => {"
                 + "  if (!s.hidden && !window.__shown[s.dataset.screen]) window.__shown[s.dataset.screen] = Date.now(); }));"

@@ -1,6 +1,9 @@
 package vn.cccd.kiosk.browser;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import org.eclipse.jetty.server.Server;
 import vn.cccd.kiosk.config.KioskConfig;
@@ -37,6 +40,13 @@ final class KioskInBrowser implements AutoCloseable {
             server.stop();
             throw e;
         }
+    }
+
+    /** POSTs a JSON body to the kiosk (the demo reader's insert and remove) and returns the answer. */
+    HttpResponse<String> post(String path, String json) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -25,7 +24,6 @@ import vn.cccd.mock.persona.Personas;
  */
 @Tag("system")
 class LodgingBrowserTest {
-    private static final DateTimeFormatter DMY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @TempDir
     Path data;
@@ -97,11 +95,7 @@ class LodgingBrowserTest {
         newGuestUpToKey();
         assertThat((String) b.js("return document.getElementById('consent-keep').textContent")).contains("sổ lưu trú")
                 .contains("Không lưu ảnh, dân tộc, tôn giáo");
-        b.type("#key-id", viet.person().idNumber());
-        b.type("#key-dob", LocalDate.parse(viet.person().dateOfBirth()).format(DMY));
-        b.type("#key-issue", LocalDate.parse(viet.person().issueDate()).format(DMY));
-        b.find("#key-submit").click();
-        b.screen("card");
+        b.typeCccdKey(viet);
         placeDemoCard(viet.name());
         assertThat(b.find("#stay-name").getText()).isEqualTo(viet.person().fullName());
         assertThat(b.find("#stay-na17").isDisplayed()).isFalse();
@@ -121,8 +115,8 @@ class LodgingBrowserTest {
         b.find("#key-passport").click();
         assertThat(b.find("#key-id").isDisplayed()).isFalse();
         b.type("#key-docno", mara.documentNumber());
-        b.type("#key-dob", LocalDate.parse(mara.person().dateOfBirth()).format(DMY));
-        b.type("#key-expiry", LocalDate.parse(mara.document().expiryDate()).format(DMY));
+        b.type("#key-dob", LocalDate.parse(mara.person().dateOfBirth()).format(Browser.DMY));
+        b.type("#key-expiry", LocalDate.parse(mara.document().expiryDate()).format(Browser.DMY));
         b.find("#key-submit").click();
         b.screen("card");
         placeDemoCard(mara.name());
