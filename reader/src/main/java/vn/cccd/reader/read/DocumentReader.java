@@ -12,8 +12,6 @@ import java.util.function.Function;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cccd.reader.apdu.CommandApdu;
-import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.error.ReaderException;
@@ -53,6 +51,7 @@ public final class DocumentReader {
     private static final int REMEMBERED_CARDS = 16;
 
     /** The files a CCCD has, in the order we read them: identity first, the portrait last. */
+    /** The SOD, always read, comes after DG14: its read (or an earlier one) proves Chip Authentication. */
     static final List<LdsFile> READ_ORDER = List.of(LdsFile.DG1, LdsFile.DG13, LdsFile.DG11, LdsFile.DG12,
             LdsFile.DG14, LdsFile.DG15, LdsFile.SOD, LdsFile.DG2);
 
@@ -129,9 +128,6 @@ public final class DocumentReader {
                     ca = step.result();
                     caToProve = step.toProve() ? step.result() : null;
                 }
-            }
-            if (caToProve != null) {
-                ca = probeChipAuthentication(session) ? caToProve : CA_FAILED;
             }
             synchronized (learned) {
                 learned.put(cardKey, sizes.copy());
@@ -226,25 +222,8 @@ public final class DocumentReader {
             }
             LOG.debug("no answer under the Chip Authentication keys: {}", e.getMessage());
         }
-        reader.restartSession();
+        reader.recover();
         reader.read(f).ifPresent(b -> files.put(f, b));
-        return false;
-    }
-
-    /** Proves Chip Authentication by a 4-byte read of DG14 when no file is left to read (not the usual case). */
-    private static boolean probeChipAuthentication(ChipSession session) {
-        try {
-            ResponseApdu probe = session.secure().transmit(
-                    new CommandApdu(0x00, 0xB0, 0x80 | LdsFile.DG14.sfi(), 0x00, 4));
-            if (!session.lost() && probe.sw() == 0x9000) {
-                return true;
-            }
-        } catch (CardLostException e) {
-            throw e;
-        } catch (ReaderException e) {
-            LOG.debug("no answer under the Chip Authentication keys: {}", e.getMessage());
-        }
-        session.reopen();
         return false;
     }
 

@@ -185,12 +185,8 @@ final class FileReader {
         return sizes.stepDown();
     }
 
-    /** Opens access control again after the session was lost outside a read (and forgets the selected file). */
-    void restartSession() {
-        recover();
-    }
-
-    private void recover() {
+    /** Opens access control again (the session was lost) and forgets the selected file. */
+    void recover() {
         session.reopen();
         selected = null;
     }
