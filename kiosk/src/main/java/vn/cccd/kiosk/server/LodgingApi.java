@@ -1,5 +1,6 @@
 package vn.cccd.kiosk.server;
 
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -69,9 +70,8 @@ final class LodgingApi {
     private ApiResponse register(ApiRequest q) {
         staff(q);
         StayRequest body = q.json(StayRequest.class);
-        GuestRegister.Stay stay = new GuestRegister.Stay(body.room() == null ? null : body.room().strip(),
-                body.reason() == null ? null : body.reason().strip(), arrival(body.arrival()), date(body.departure(),
-                "departure"));
+        GuestRegister.Stay stay = new GuestRegister.Stay(typed(body.room()), typed(body.reason()),
+                arrival(body.arrival()), date(body.departure(), "departure"));
         List<CardReadResult> read = cards.useCards();
         if (read.isEmpty()) {
             throw new ApiException(409, "NO_CARD", "no card has been read in this session: read the guest's card first");
@@ -158,6 +158,11 @@ final class LodgingApi {
         }
         log.record("lodging-guest-deleted", Map.of("guest", id));
         return ApiResponse.noContent();
+    }
+
+    /** Text the staff typed, as the register keeps it: trimmed, NFC (a decomposed "ị" would not match on VNeID). */
+    private static String typed(String s) {
+        return s == null ? null : Normalizer.normalize(s.strip(), Normalizer.Form.NFC);
     }
 
     private static ApiException noGuest(String id) {
