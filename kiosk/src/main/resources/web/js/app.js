@@ -472,7 +472,9 @@ async function submitQr() {
   qrNote(t('qrChecking'), false);
   try {
     const qr = await api.post('/api/qr/text', { payload });
-    qrNote(qr.warnings && qr.warnings.some((w) => w.code !== 'TEXT_REPAIRED') ? t('qrUncertain') : '', false);
+    // only damaged letters concern the person; a field in an unexpected place is for the JSON (UNEXPECTED_FIELD)
+    const garbled = (w) => w.code === 'TEXT_UNCERTAIN' || w.code === 'DIACRITICS_MISSING';
+    qrNote(qr.warnings && qr.warnings.some(garbled) ? t('qrUncertain') : '', false);
     await sendKey({ qrPayload: payload });
   } catch (e) {
     qrNote(QR_PROBLEMS[e.code] ? t(QR_PROBLEMS[e.code]) : (e.message || String(e)), true);
