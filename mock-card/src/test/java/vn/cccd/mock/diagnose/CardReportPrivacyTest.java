@@ -90,7 +90,14 @@ class CardReportPrivacyTest {
         JsonNode r = Json.MAPPER.readTree(json.out());
         assertThat(r.at("/report").asText()).isEqualTo(CardReport.FORMAT);
         assertThat(r.at("/outcome/completed").asBoolean()).isTrue();
-        assertThat(r.at("/accessControl/worked").asText()).isEqualTo(p.access().pace() ? "PACE" : "BAC");
+        // the protocol that worked is the one the reader's own record says opened the chip, and the last one on the wire
+        JsonNode recorded = r.at("/accessControl/recorded");
+        JsonNode opened = recorded.get(recorded.size() - 1);
+        assertThat(opened.at("/outcome").asText()).isEqualTo("OPENED");
+        assertThat(r.at("/accessControl/worked").asText()).isEqualTo(opened.at("/protocol").asText());
+        JsonNode onWire = r.at("/accessControl/attempts");
+        assertThat(onWire.get(onWire.size() - 1).at("/protocol").asText()).isEqualTo(opened.at("/protocol").asText());
+        assertThat(onWire.get(onWire.size() - 1).at("/worked").asBoolean()).isTrue();
         assertThat(r.at("/apdus").size()).isEqualTo(r.at("/stats/apdus").asInt()).isPositive();
         List<String> read = new ArrayList<>();
         r.at("/files").forEach(f -> {
@@ -161,6 +168,23 @@ class CardReportPrivacyTest {
         for (String v : List.of("910203", "310203", "03/02/1991", "1991-02-03")) {
             assertThat(c.out() + c.err()).doesNotContain(v);
         }
+    }
+
+    @Test
+    void aChipThatRefusesPaceWithTheMrzDataShowsThePaceRefusalThenBacWorking() throws Exception {
+        Persona p = Personas.builtIn("le-van-cuong");
+        Captured c = diagnose(MockCards.chip(p, List.of()), keyArgs(p, "--json"));
+        assertThat(c.exit()).as(c.err()).isEqualTo(10);
+        JsonNode r = Json.MAPPER.readTree(c.out());
+        assertThat(r.at("/accessControl/worked").asText()).isEqualTo("BAC");
+        assertThat(r.at("/accessControl/attempts/0/protocol").asText()).isEqualTo("PACE");
+        assertThat(r.at("/accessControl/attempts/0/worked").asBoolean()).isFalse();
+        assertThat(r.at("/accessControl/attempts/0/sw").asText()).isNotEqualTo("9000");
+        JsonNode last = r.at("/accessControl/attempts").get(r.at("/accessControl/attempts").size() - 1);
+        assertThat(last.at("/protocol").asText()).isEqualTo("BAC");
+        assertThat(last.at("/worked").asBoolean()).isTrue();
+        assertThat(r.at("/accessControl/recorded/0/outcome").asText()).isEqualTo("REFUSED");
+        assertHoldsNone(c.out() + c.err(), PersonaValues.forbidden(p), "report");
     }
 
     @Test

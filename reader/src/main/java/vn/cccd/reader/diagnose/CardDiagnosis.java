@@ -129,7 +129,7 @@ public final class CardDiagnosis {
             received += a.received() + (a.sw() != null ? 2 : 0);
         }
         return new CardReport(CardReport.FORMAT, readerName, hex(card.atr()), card.supportsExtendedLength(), outcome,
-                checks(result), protocols, accessControl(apdus, result), files, apdus,
+                checks(result), protocols, accessControl(apdus, result, failure), files, apdus,
                 new CardReport.Stats(recording.count(), sent, received, millis));
     }
 
@@ -225,7 +225,8 @@ public final class CardDiagnosis {
      * The access control attempts seen on the wire: PACE from its MSE:Set AT (P1P2 C1A4) to the GENERAL AUTHENTICATE
      * that ends it, BAC from GET CHALLENGE to EXTERNAL AUTHENTICATE (both in plain; ICAO 9303-11 §4.3, §4.4).
      */
-    static CardReport.AccessControl accessControl(List<ApduRecord> apdus, CardReadResult result) {
+    static CardReport.AccessControl accessControl(List<ApduRecord> apdus, CardReadResult result,
+            ReaderException failure) {
         List<CardReport.Attempt> attempts = new ArrayList<>();
         String open = null;
         int first = 0;
@@ -269,7 +270,13 @@ public final class CardDiagnosis {
         }
         String worked = result != null && result.verification() != null
                 ? String.valueOf(result.verification().accessControl()) : null;
-        return new CardReport.AccessControl(worked, attempts);
+        List<vn.cccd.reader.model.AccessAttempt> recorded = null;
+        if (result != null && result.stats() != null) {
+            recorded = result.stats().accessAttempts();
+        } else if (failure instanceof vn.cccd.reader.error.AccessDeniedException denied) {
+            recorded = denied.attempts();
+        }
+        return new CardReport.AccessControl(worked, attempts, recorded);
     }
 
     /**

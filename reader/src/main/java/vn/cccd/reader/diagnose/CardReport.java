@@ -39,9 +39,13 @@ public record CardReport(String report, String reader, String atr, boolean exten
     public record Protocol(String oid, String name, Integer version, Integer parameterId) {
     }
 
-    /** Which access control opened the chip, and each attempt seen on the wire. */
+    /**
+     * Which access control opened the chip, each attempt seen on the wire, and the reader's own record of its
+     * attempts (protocol, kind of password, candidate number, outcome; never a key).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AccessControl(String worked, List<Attempt> attempts) {
+    public record AccessControl(String worked, List<Attempt> attempts,
+            List<vn.cccd.reader.model.AccessAttempt> recorded) {
     }
 
     /**

@@ -42,6 +42,12 @@ final class ReportText {
                     .append(a.sw()).append(", APDUs ").append(a.firstApdu()).append('-').append(a.lastApdu())
                     .append(")\n");
         }
+        if (r.accessControl().recorded() != null) {
+            for (vn.cccd.reader.model.AccessAttempt a : r.accessControl().recorded()) {
+                out.append("  reader's record: ").append(a.protocol()).append(" with ").append(a.password())
+                        .append(" (candidate ").append(a.candidate()).append("): ").append(a.outcome()).append('\n');
+            }
+        }
         out.append("Files:\n");
         for (CardReport.FileReport f : r.files()) {
             out.append("  ").append(f.file()).append(": ").append(f.status());
