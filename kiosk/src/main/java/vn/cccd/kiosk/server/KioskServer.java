@@ -69,6 +69,8 @@ public final class KioskServer {
         limit.setHandler(all);
         server.setHandler(new ContextHandler(new SecurityHandler(limit), "/"));
         server.setStopTimeout(3_000);
+        // Jetty's own 400/413/414/431 pages with the same security headers, no stack, no-store
+        server.setErrorHandler(new vn.cccd.kiosk.server.http.SecureErrorHandler());
 
         app.events().welcome(() -> List.of(
                 Map.entry("reader", Map.of("readers", app.cards().readers())),
