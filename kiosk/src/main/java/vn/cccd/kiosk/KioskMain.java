@@ -160,8 +160,8 @@ public final class KioskMain implements Callable<Integer> {
         } else {
             pin = in.readLine();
         }
-        if (pin == null || !pin.strip().matches("[0-9]{4,12}")) {
-            err.println("cccd-kiosk: the PIN must be 4 to 12 digits");
+        if (pin == null || !pin.strip().matches("[0-9]{" + PinHash.MIN_STAFF_PIN_DIGITS + ",12}")) {
+            err.println("cccd-kiosk: the PIN must be " + PinHash.MIN_STAFF_PIN_DIGITS + " to 12 digits");
             return EXIT_CONFIG;
         }
         out.println("operator.pinHash=" + PinHash.create(pin.strip()).encoded());

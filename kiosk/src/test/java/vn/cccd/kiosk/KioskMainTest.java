@@ -93,7 +93,14 @@ class KioskMainTest {
     @Test
     void hashPinRefusesWhatIsNotAPin() {
         assertThat(run("12\n", "--hash-pin")).isEqualTo(KioskMain.EXIT_CONFIG);
-        assertThat(err.toString()).contains("4 to 12 digits");
+        assertThat(err.toString()).contains("6 to 12 digits");
+    }
+
+    @Test
+    void hashPinRefusesAFourDigitPin() {
+        assertThat(run("2468\n", "--hash-pin")).isEqualTo(KioskMain.EXIT_CONFIG);
+        assertThat(err.toString()).contains("6 to 12 digits");
+        assertThat(out.toString()).doesNotContain("operator.pinHash");
     }
 
     @Test

@@ -180,7 +180,8 @@ public final class ConfigLoader {
             try {
                 b.operatorPin(PinHash.parse(pin));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("operator.pinHash", e.getMessage());
+                throw new ConfigException("operator.pinHash", e.getMessage() + " (a staff PIN of "
+                        + PinHash.MIN_STAFF_PIN_DIGITS + " to 12 digits, hashed with --hash-pin)");
             }
         }
         String font = text(p, "pdf.fontPath", "");
