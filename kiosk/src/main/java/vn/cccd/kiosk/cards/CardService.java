@@ -137,6 +137,7 @@ public final class CardService implements AutoCloseable {
         String problem = null;
         try {
             now = source.readers();
+            problem = source.problem();
         } catch (RuntimeException e) {
             now = List.of();
             problem = e.getMessage();

@@ -20,6 +20,14 @@ public interface CardSource extends AutoCloseable {
     List<ReaderStatus> readers();
 
     /**
+     * Why some readers may be missing from the last {@link #readers()} although it answered (a source of several
+     * that failed: no PC/SC service beside the demo reader), or null.
+     */
+    default String problem() {
+        return null;
+    }
+
+    /**
      * Reads and verifies the card on {@code reader}.
      *
      * @throws vn.cccd.reader.error.ReaderException typed by cause (wrong key, card removed, malformed data, ...)

@@ -90,7 +90,7 @@ public final class DocumentFactory {
             ca = MockPki.ecKeys("ca-mismatch:" + persona.name(), DocumentKeys.CURVE);
         }
         return new ChipProfile(byFid, denied, b.bacKey, access.can(), access.bac(), access.pace(),
-                aa, ca, extended);
+                aa, ca, extended, !access.paceCanOnly());
     }
 
     private record Built(Map<LdsFile, byte[]> files, MrzKey bacKey) {

@@ -25,6 +25,7 @@ import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
+import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.transport.CardTransport;
@@ -134,7 +135,7 @@ public final class DocumentReader {
             }
             CheckResult aa = activeAuthentication(session, files, request);
             DocumentFiles document = new DocumentFiles(files);
-            Stats stats = counted.stats(System.nanoTime() - started);
+            Stats stats = counted.stats(System.nanoTime() - started, session.attempts());
             CardReadResult result = new DocumentInterpreter(passiveChecks.apply(request.trustDirs()))
                     .interpret(document, request.readFace(), ac, aa, ca, stats, LocalDate.now());
             LOG.debug("read done: {} files, {} APDUs, {} ms", files.size(), stats.apdus(), stats.millis());
@@ -278,8 +279,8 @@ public final class DocumentReader {
             // the caller owns the card
         }
 
-        Stats stats(long nanos) {
-            return new Stats(apdus, sent, received, nanos / 1_000_000);
+        Stats stats(long nanos, List<AccessAttempt> accessAttempts) {
+            return new Stats(apdus, sent, received, nanos / 1_000_000, accessAttempts);
         }
     }
 }
