@@ -42,6 +42,7 @@ public final class MockCardCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         int code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         if (!ServeCommand.stoppedBySignal) {

@@ -21,6 +21,7 @@ public final class ReaderCli implements Runnable {
     }
 
     public static void main(String[] args) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "vn/cccd/reader/cli/logback-cli.xml");
         }
