@@ -115,6 +115,37 @@ class PersonaReadTest {
     }
 
     @Test
+    void theLegacyDg13LayoutStillReadsAsItself() {
+        for (String name : List.of("pham-van-binh", "nguyen-thi-a")) {
+            Persona p = Personas.builtIn(name);
+            CardReadResult r = read(p, "legacy-dg13-layout");
+            assertThat(r.person()).as(name).isEqualTo(p.person());
+            assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+            assertThat(r.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSignedDg13OfNoKnownLayoutLeavesTheReadAuthenticWithThePersonFromDg1() {
+        Persona p = Personas.builtIn("nguyen-thi-a");
+        CardReadResult r = read(p, "unknown-dg13-layout");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+        assertThat(r.verification().passiveAuthentication().dataGroupHashes().get("DG13"))
+                .isEqualTo(PassiveAuthentication.HashStatus.MATCH);
+        assertThat(r.document().type()).isEqualTo("CCCD");
+        assertThat(r.person().idNumber()).isEqualTo(p.person().idNumber());
+        assertThat(r.person().dateOfBirth()).isEqualTo(p.person().dateOfBirth());
+        assertThat(r.person().sex()).isEqualTo(p.person().sex());
+        assertThat(r.person().fullName()).as("the MRZ name, without diacritics").isEqualTo("NGUYEN THI A");
+        assertThat(r.person().placeOfResidence()).as("only DG13 has it").isNull();
+        assertThat(r.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.file()).isEqualTo("DG13");
+            assertThat(pr.message()).contains("no indexed fields").contains("DG1");
+        });
+        assertThat(r.verification().chipAuthentication().status()).isEqualTo(CheckResult.Status.PASSED);
+    }
+
+    @Test
     void aChipWhosePaceTakesOnlyItsCanIsReadWithBacByTheMrzDataAndWithPaceByItsCan() {
         Persona p = Personas.builtIn("le-van-cuong");
         assertThat(p.access().paceCanOnly()).isTrue();

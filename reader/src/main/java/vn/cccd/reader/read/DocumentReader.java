@@ -147,7 +147,8 @@ public final class DocumentReader {
 
     /**
      * Active Authentication when the chip has DG15 (null otherwise, and the interpreter says NOT_SUPPORTED). A DG15
-     * that does not parse is left to the interpreter, which reports it as malformed.
+     * that does not parse is left to the interpreter, which reports it as a problem and Active Authentication as
+     * not checked.
      */
     private CheckResult activeAuthentication(ChipSession session, Map<LdsFile, byte[]> files, ReadRequest request) {
         byte[] dg15 = files.get(LdsFile.DG15);
@@ -158,11 +159,20 @@ public final class DocumentReader {
         ActiveAuthenticationInfo info = null;
         try {
             key = Dg15File.parse(dg15).publicKey();
-            if (files.containsKey(LdsFile.DG14)) {
-                info = Dg14File.parse(files.get(LdsFile.DG14)).securityInfos().activeAuthenticationInfo().orElse(null);
-            }
         } catch (MalformedDataException e) {
             return null;
+        }
+        if (files.containsKey(LdsFile.DG14)) {
+            try {
+                info = Dg14File.parse(files.get(LdsFile.DG14)).securityInfos().activeAuthenticationInfo().orElse(null);
+            } catch (MalformedDataException e) {
+                if (!"RSA".equals(key.getAlgorithm())) {
+                    // an EC signature's hash is named in DG14: guessing it could call a genuine chip a copy
+                    return new CheckResult(CheckResult.Status.NOT_CHECKED, "DG14 could not be read, and it names the"
+                            + " hash of the chip's Active Authentication signature: Active Authentication was not run");
+                }
+                // RSA (ISO/IEC 9796-2) names its hash in the signature itself: DG14 is not needed
+            }
         }
         if (session.lost()) {
             session.reopen();
