@@ -17,6 +17,8 @@ import vn.cccd.kiosk.config.KioskConfig;
 import vn.cccd.kiosk.server.http.ApiHandler;
 import vn.cccd.kiosk.server.http.FontHandler;
 import vn.cccd.kiosk.server.http.SecurityHandler;
+import vn.cccd.kiosk.server.http.UiAccess;
+import vn.cccd.kiosk.server.http.UiAccessHandler;
 
 /**
  * The kiosk's HTTP server: Jetty 12 core handlers (no servlets) on a loopback address, serving the UI (static files
@@ -53,9 +55,11 @@ public final class KioskServer {
         web.setDirAllowed(false);
         web.setCacheControl("no-cache");
 
+        UiAccess access = config.uiSecretFile() == null ? UiAccess.open() : UiAccess.fromFile(config.uiSecretFile());
         KioskApi api = new KioskApi(app);
         var router = api.routes();
         Handler.Sequence all = new Handler.Sequence(
+                new UiAccessHandler(access),
                 new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes()),
                 new FontHandler(),
                 web);
