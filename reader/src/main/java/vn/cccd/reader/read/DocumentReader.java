@@ -104,7 +104,10 @@ public final class DocumentReader {
         ChipSession session = new ChipSession(counted, request.keys(), random);
         try {
             EnumMap<LdsFile, byte[]> files = new EnumMap<>(LdsFile.class);
-            FileReader.readCardAccess(counted).ifPresent(b -> files.put(LdsFile.CARD_ACCESS, b));
+            FileReader.readCardAccess(counted).ifPresent(b -> {
+                files.put(LdsFile.CARD_ACCESS, b);
+                progress.onFile(LdsFile.CARD_ACCESS.contractName(), b.clone());
+            });
             AccessControl ac = session.open(paceOffer(files.get(LdsFile.CARD_ACCESS)));
             FileReader reader = new FileReader(session, sizes, progress);
             Optional<byte[]> com = reader.read(LdsFile.COM);
