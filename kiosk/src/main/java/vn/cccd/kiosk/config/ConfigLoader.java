@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * Reads {@code kiosk.properties} (UTF-8). Every value is checked when the kiosk starts; a bad one stops it with a
