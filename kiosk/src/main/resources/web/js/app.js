@@ -3,7 +3,7 @@
 // memory only (no localStorage, no sessionStorage, no cookies) and empties every screen when the session ends.
 
 import { api, ApiError } from './api.js';
-import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
+import { t, has, pick, setLang, currentLang, apply, both } from './i18n.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
 import * as hospital from './hospital.js';
@@ -28,6 +28,7 @@ const ui = {
   session: null,
   files: {},
   cardsSeen: 0,
+  chipPartial: false, // the last card read had a file the reader could not understand
   idleTimer: null,
   lastKeepAlive: 0,
   active: false,
@@ -77,7 +78,16 @@ function alertMessage(text) {
   a.hidden = false;
 }
 
+/** The API refused this browser (a UI secret is set and it was not opened by the kiosk launcher). */
+function locked(e) {
+  if (!(e instanceof ApiError && e.status === 401 && e.code === 'UI_LOCKED')) return false;
+  document.body.dataset.locked = 'true';
+  alertMessage(both('uiLocked'));
+  return true;
+}
+
 function fail(e) {
+  if (locked(e)) return;
   if (e instanceof ApiError && e.code === 'NO_SESSION') {
     wipeUi(null);
     alertMessage(t('sessionGone'));
@@ -99,6 +109,7 @@ function wipeUi(reason) {
   ui.session = null;
   ui.files = {};
   ui.cardsSeen = 0;
+  ui.chipPartial = false;
   hideIdle();
   alertMessage(null);
   $('consent-check').checked = false;
@@ -472,7 +483,9 @@ async function submitQr() {
   qrNote(t('qrChecking'), false);
   try {
     const qr = await api.post('/api/qr/text', { payload });
-    qrNote(qr.warnings && qr.warnings.some((w) => w.code !== 'TEXT_REPAIRED') ? t('qrUncertain') : '', false);
+    // only damaged letters concern the person; a field in an unexpected place is for the JSON (UNEXPECTED_FIELD)
+    const garbled = (w) => w.code === 'TEXT_UNCERTAIN' || w.code === 'DIACRITICS_MISSING';
+    qrNote(qr.warnings && qr.warnings.some(garbled) ? t('qrUncertain') : '', false);
     await sendKey({ qrPayload: payload });
   } catch (e) {
     qrNote(QR_PROBLEMS[e.code] ? t(QR_PROBLEMS[e.code]) : (e.message || String(e)), true);
@@ -548,6 +561,14 @@ async function showIdentity() {
       face.removeAttribute('src');
     }
     renderBadges(card.verification);
+    // a file the reader could not understand (card.problems): say so; the form asks for what is missing
+    ui.chipPartial = Array.isArray(card.problems) && card.problems.length > 0;
+    if (ui.chipPartial) {
+      const li = document.createElement('li');
+      li.id = 'id-partial';
+      li.textContent = t('chipPartial');
+      $('id-problems').appendChild(li);
+    }
     show('identity');
     announce(t('identityTitle') + ': ' + badgeText(card.verification));
   } catch (e) {
@@ -635,6 +656,7 @@ async function openForm(id, keep) {
     ui.formId = id;
     $('form-title').textContent = pick(def.title);
     forms.render($('form'), def, prefill);
+    $('form-partial').hidden = !(ui.chipPartial && prefill.missing && prefill.missing.length > 0);
     if (keep) {
       restore(keep, prefill);
     }
@@ -997,6 +1019,7 @@ async function init() {
 }
 
 init().catch((e) => {
+  if (locked(e)) return;
   alertMessage(t('networkError'));
   console.error(e);
 });

@@ -79,6 +79,8 @@ const TEXTS = {
     finish: 'Hoàn tất', chooseProcedure: 'Chọn thủ tục',
     pickerTitle: 'Bạn cần làm thủ tục gì?',
     formLead: 'Thông tin đánh dấu "từ chip" được đọc từ thẻ và không sửa được. Hãy điền các ô còn trống.',
+    chipPartial: 'Kiosk chưa đọc được hết thông tin trên chip. Bạn sẽ tự điền phần còn thiếu.',
+    chipPartialForm: 'Chip không cho đọc đủ thông tin: hãy tự điền các ô còn trống có dấu *.',
     fromChip: 'từ chip',
     required: 'bắt buộc',
     addRow: 'Thêm dòng', removeRow: 'Xoá dòng', row: 'Dòng',
@@ -111,14 +113,16 @@ const TEXTS = {
     demoRemove: 'Lấy thẻ ra', demoPlace: 'Đặt thẻ', demoUnavailable: 'Thẻ demo chưa dùng được trong bản này: {m}',
     footer: 'Dữ liệu chỉ được xử lý trên kiosk này và bị xoá khi bạn rời đi.',
     networkError: 'Kiosk không phản hồi. Hãy thử lại.',
+    uiLocked: 'Trình duyệt này không được đọc dữ liệu của ki-ốt. Hãy mở ki-ốt bằng trình khởi chạy của ki-ốt (hoặc báo cho người quản lý).',
     sessionGone: 'Phiên làm việc đã kết thúc.',
     // lodging mode
     footerLodging: 'Sổ lưu trú được lưu mã hoá trên kiosk này và tự động xoá sau thời hạn lưu giữ; ảnh chân dung không được lưu.',
     lodgingTitle: 'Sổ lưu trú', staffLoginTitle: 'Đăng nhập nhân viên', staffPin: 'Mã PIN nhân viên',
     staffLogin: 'Đăng nhập', staffLogout: 'Đăng xuất', staffWrongPin: 'Sai mã PIN.',
-    staffLocked: 'Nhập sai quá nhiều lần. Hãy thử lại sau một phút.', staffOff: 'Chưa cấu hình mã PIN nhân viên (operator.pinHash).',
+    staffLocked: 'Nhập sai quá nhiều lần. Hãy thử lại sau.', staffOff: 'Chưa cấu hình mã PIN nhân viên (operator.pinHash).',
     staffExpired: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.',
     lodgingNew: 'Đăng ký khách mới (đọc thẻ)', lodgingNight: 'Đêm', exportCsv: 'Xuất CSV', exportXlsx: 'Xuất Excel (XLSX)',
+    exportKbtt: 'Mẫu nhập của Cổng khai báo lưu trú (XLSX)', exportKbttForeign: 'Khách nước ngoài cho Cổng (XML)',
     markNotified: 'Đã khai báo trên VNeID',
     lodgingCount: '{n} khách lưu trú đêm {d}', lodgingNone: 'Chưa có khách nào lưu trú đêm {d}.',
     lodgingReminder: 'Còn {n} khách của đêm {d} chưa khai báo lưu trú với công an (hạn: {deadline}). Hãy xuất danh sách và khai báo trên VNeID hoặc Cổng dịch vụ công.',
@@ -220,6 +224,8 @@ const TEXTS = {
     finish: 'Finish', chooseProcedure: 'Choose a procedure',
     pickerTitle: 'Which procedure do you need?',
     formLead: 'Fields marked "from chip" come from the card and cannot be changed. Please fill in the empty fields.',
+    chipPartial: 'The kiosk could not read everything on the chip. You will type what is missing.',
+    chipPartialForm: 'Not everything could be read from the chip: please fill in the empty fields marked *.',
     fromChip: 'from chip',
     required: 'required',
     addRow: 'Add a row', removeRow: 'Remove row', row: 'Row',
@@ -252,14 +258,16 @@ const TEXTS = {
     demoRemove: 'Take the card away', demoPlace: 'Place card', demoUnavailable: 'Demo cards are not available in this build: {m}',
     footer: 'Data is processed on this kiosk only and deleted when you leave.',
     networkError: 'The kiosk does not respond. Please try again.',
+    uiLocked: 'This browser may not read the kiosk\'s data. Open the kiosk with the kiosk launcher (or tell the administrator).',
     sessionGone: 'The session has ended.',
     // lodging mode
     footerLodging: 'The guest register is kept encrypted on this kiosk and deleted automatically after the retention period; portraits are never kept.',
     lodgingTitle: 'Guest register', staffLoginTitle: 'Staff login', staffPin: 'Staff PIN',
     staffLogin: 'Log in', staffLogout: 'Log out', staffWrongPin: 'Wrong PIN.',
-    staffLocked: 'Too many wrong PINs. Try again in a minute.', staffOff: 'No staff PIN is configured (operator.pinHash).',
+    staffLocked: 'Too many wrong PINs. Try again later.', staffOff: 'No staff PIN is configured (operator.pinHash).',
     staffExpired: 'The login has expired. Please log in again.',
     lodgingNew: 'Register a new guest (read the card)', lodgingNight: 'Night', exportCsv: 'Export CSV', exportXlsx: 'Export Excel (XLSX)',
+    exportKbtt: 'Police portal import template (XLSX)', exportKbttForeign: 'Foreign guests for the portal (XML)',
     markNotified: 'Notified on VNeID',
     lodgingCount: '{n} guest(s) staying the night of {d}', lodgingNone: 'No guest is staying the night of {d}.',
     lodgingReminder: '{n} guest(s) of the night of {d} are not yet notified to the police (deadline: {deadline}). Export the list and notify on VNeID or the public-service portal.',
@@ -307,6 +315,13 @@ export function t(key, vars = {}) {
     return key;
   }
   return v.replace(/\{(\w+)\}/g, (_, name) => (vars[name] === undefined ? '' : String(vars[name])));
+}
+
+/** A text in Vietnamese, then in English (for messages shown before the language is known). */
+export function both(key) {
+  const vi = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.vi);
+  const en = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.en);
+  return en && en !== vi ? vi + ' / ' + en : vi;
 }
 
 /** Whether a key exists (for optional nested keys such as failed.CODE). */

@@ -125,13 +125,15 @@ export async function onDesk() {
   $('lodging-date').value = desk.night;
   await refresh();
   clearInterval(desk.timer);
-  desk.timer = setInterval(() => { if (desk.ctx.screen() === 'lodging') refresh(); }, REFRESH_MS);
+  // the page's own refresh does not keep the login alive: a desk left alone logs out (server idle timeout)
+  desk.timer = setInterval(() => { if (desk.ctx.screen() === 'lodging') refresh(true); }, REFRESH_MS);
 }
 
-async function refresh() {
+async function refresh(background) {
   if (!desk.token) return;
   try {
-    const night = await staff(() => api.get('/api/lodging/nights/' + encodeURIComponent(desk.night)));
+    const path = '/api/lodging/nights/' + encodeURIComponent(desk.night);
+    const night = await staff(() => (background ? api.getInBackground(path) : api.get(path)));
     if (night) render(night);
   } catch (e) {
     desk.ctx.fail(e);
@@ -380,6 +382,8 @@ export function setUp(ctx) {
   });
   $('lodging-export-csv').addEventListener('click', () => exportNight('csv'));
   $('lodging-export-xlsx').addEventListener('click', () => exportNight('xlsx'));
+  $('lodging-export-kbtt').addEventListener('click', () => exportNight('kbtt'));
+  $('lodging-export-kbtt-foreign').addEventListener('click', () => exportNight('kbtt-foreign'));
   $('lodging-notified').addEventListener('click', markNotified);
   $('stay-form').addEventListener('submit', saveStay);
   $('stay-cancel').addEventListener('click', () => ctx.finish());

@@ -42,6 +42,10 @@ public final class KioskMain implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the kiosk stores what it keeps")
     Path dataDir;
 
+    @Option(names = "--ui-secret-file", paramLabel = "FILE", description = "file holding the UI secret (as"
+            + " ui.secretFile): only a browser opened through /ui/start?secret=... may call the API")
+    Path uiSecretFile;
+
     @Option(names = "--demo", description = "add an in-process mock reader with the built-in personas (staff PIN 0000)")
     boolean demo;
 
@@ -63,6 +67,7 @@ public final class KioskMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -87,6 +92,9 @@ public final class KioskMain implements Callable<Integer> {
         }
         if (demo) {
             b.demo(true);
+        }
+        if (uiSecretFile != null) {
+            b.uiSecretFile(uiSecretFile);
         }
         return b.build();
     }
@@ -127,6 +135,14 @@ public final class KioskMain implements Callable<Integer> {
         }, "kiosk-shutdown"));
         String url = server.getURI().toString();
         out.println("CCCD kiosk: " + url + (c.demo() ? "  (demo mode, staff PIN " + KioskConfig.DEMO_PIN + ")" : ""));
+        if (c.uiSecretFile() == null) {
+            String open = "no UI secret (ui.secretFile): any program on this machine can read the API, personal data"
+                    + " included";
+            out.println("  " + open + (c.demo() ? " (fine for a demo with invented people)" : ""));
+            LOG.warn(open);
+        } else {
+            out.println("  the API answers only the browser opened at " + url + "ui/start?secret=...");
+        }
         out.flush();
         server.join();
         return EXIT_OK;
@@ -160,8 +176,8 @@ public final class KioskMain implements Callable<Integer> {
         } else {
             pin = in.readLine();
         }
-        if (pin == null || !pin.strip().matches("[0-9]{4,12}")) {
-            err.println("cccd-kiosk: the PIN must be 4 to 12 digits");
+        if (pin == null || !pin.strip().matches("[0-9]{" + PinHash.MIN_STAFF_PIN_DIGITS + ",12}")) {
+            err.println("cccd-kiosk: the PIN must be " + PinHash.MIN_STAFF_PIN_DIGITS + " to 12 digits");
             return EXIT_CONFIG;
         }
         out.println("operator.pinHash=" + PinHash.create(pin.strip()).encoded());

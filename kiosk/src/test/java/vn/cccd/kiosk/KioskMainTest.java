@@ -60,9 +60,10 @@ class KioskMainTest {
     void commandLineOptionsOverrideTheFile(@TempDir Path dir) {
         KioskMain main = new KioskMain(new PrintWriter(out), new PrintWriter(err), new BufferedReader(new StringReader("")));
         new CommandLine(main).parseArgs("--config", Path.of("..", "config", "kiosk.properties").toString(),
-                "--port", "9123", "--data-dir", dir.toString(), "--demo");
+                "--port", "9123", "--data-dir", dir.toString(), "--demo", "--ui-secret-file", "/etc/cccd-kiosk/ui.secret");
         KioskConfig c = main.configuration();
         assertThat(c.port()).isEqualTo(9123);
+        assertThat(c.uiSecretFile()).isEqualTo(Path.of("/etc/cccd-kiosk/ui.secret"));
         assertThat(c.dataDir()).isEqualTo(dir);
         assertThat(c.demo()).isTrue();
         assertThat(c.effectiveOperatorPin().matches("0000")).isTrue();
@@ -93,7 +94,14 @@ class KioskMainTest {
     @Test
     void hashPinRefusesWhatIsNotAPin() {
         assertThat(run("12\n", "--hash-pin")).isEqualTo(KioskMain.EXIT_CONFIG);
-        assertThat(err.toString()).contains("4 to 12 digits");
+        assertThat(err.toString()).contains("6 to 12 digits");
+    }
+
+    @Test
+    void hashPinRefusesAFourDigitPin() {
+        assertThat(run("2468\n", "--hash-pin")).isEqualTo(KioskMain.EXIT_CONFIG);
+        assertThat(err.toString()).contains("6 to 12 digits");
+        assertThat(out.toString()).doesNotContain("operator.pinHash");
     }
 
     @Test

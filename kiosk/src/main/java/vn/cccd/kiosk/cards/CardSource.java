@@ -20,11 +20,29 @@ public interface CardSource extends AutoCloseable {
     List<ReaderStatus> readers();
 
     /**
+     * Why some readers may be missing from the last {@link #readers()} although it answered (a source of several
+     * that failed: no PC/SC service beside the demo reader), or null.
+     */
+    default String problem() {
+        return null;
+    }
+
+    /**
      * Reads and verifies the card on {@code reader}.
      *
      * @throws vn.cccd.reader.error.ReaderException typed by cause (wrong key, card removed, malformed data, ...)
      */
     CardReadResult read(String reader, ReadRequest request, ProgressListener progress);
+
+    /**
+     * The card report ({@code cccd-reader diagnose}) of the card on {@code reader}: its structure, none of its
+     * holder's values. A read that stops is in the report; only a missing reader or card throws.
+     *
+     * @throws UnsupportedOperationException when this source cannot record a read
+     */
+    default vn.cccd.reader.diagnose.CardReport diagnose(String reader, ReadRequest request) {
+        throw new UnsupportedOperationException("this card source cannot write a card report");
+    }
 
     @Override
     default void close() {

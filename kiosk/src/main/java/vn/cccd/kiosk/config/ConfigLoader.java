@@ -44,7 +44,7 @@ public final class ConfigLoader {
             "storage.url", "storage.user", "storage.password", "storage.keyFile", "storage.keyEnv",
             "storage.retentionDays", "storage.purgeIntervalMinutes", "lodging.name", "lodging.address",
             "hospital.departments", "hospital.webhook.url", "hospital.webhook.timeoutSeconds",
-            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds");
+            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds", "ui.secretFile");
     private static final Set<String> LANGUAGES = Set.of("vi", "en");
 
     private ConfigLoader() {
@@ -180,7 +180,8 @@ public final class ConfigLoader {
             try {
                 b.operatorPin(PinHash.parse(pin));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("operator.pinHash", e.getMessage());
+                throw new ConfigException("operator.pinHash", e.getMessage() + " (a staff PIN of "
+                        + PinHash.MIN_STAFF_PIN_DIGITS + " to 12 digits, hashed with --hash-pin)");
             }
         }
         String font = text(p, "pdf.fontPath", "");
@@ -214,6 +215,10 @@ public final class ConfigLoader {
         }
         b.lodging(lodging);
         b.hospital(hospital(p));
+        String secret = text(p, "ui.secretFile", "");
+        if (!secret.isEmpty()) {
+            b.uiSecretFile(resolve(baseDir, secret)); // read and checked at start (UiSecret)
+        }
         return b.build();
     }
 

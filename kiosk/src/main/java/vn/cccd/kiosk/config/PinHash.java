@@ -20,6 +20,12 @@ public final class PinHash {
     private static final int MIN_ITERATIONS = 10_000;
     private static final int MAX_ITERATIONS = 10_000_000;
     private static final int HASH_BYTES = 32;
+    /**
+     * The fewest digits of a staff PIN: with five guesses per growing lockout, a million PINs keep guessing out of
+     * reach. {@code --hash-pin} refuses shorter ones and staff login treats them as wrong (demo mode's published
+     * {@code 0000} excepted).
+     */
+    public static final int MIN_STAFF_PIN_DIGITS = 6;
 
     private final int iterations;
     private final byte[] salt;

@@ -1,18 +1,23 @@
 package vn.cccd.kiosk.lodging;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import vn.cccd.kiosk.output.XlsxWriter;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 
 /**
  * The guests of one night as a table for the police notification (VNeID or the public-service portal): the content
  * the law asks for (name, date of birth, ID or passport number, nationality, reason, period and address of stay),
  * plus the room and the NA17 flag for foreign guests. Dates as Vietnamese forms write them (dd/MM/yyyy). CSV (UTF-8
- * with a byte-order mark, so that Excel shows Vietnamese correctly) and XLSX.
+ * with a byte-order mark, so that Excel shows Vietnamese correctly) and XLSX (fastexcel: every cell a text cell, so a
+ * value that looks like a formula or a number stays as typed; characters XML cannot carry are dropped).
  */
 public final class GuestExport {
     static final List<String> HEADER = List.of("STT (No.)", "Họ và tên (Full name)", "Ngày sinh (Date of birth)",
@@ -54,7 +59,38 @@ public final class GuestExport {
     }
 
     public static byte[] xlsx(List<Guest> guests, LocalDate night) {
-        return XlsxWriter.write("Lưu trú " + night, rows(guests));
+        return workbook(wb -> {
+            Worksheet ws = wb.newWorksheet("Lưu trú " + night);
+            List<List<String>> rows = rows(guests);
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> row = rows.get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    if (row.get(c) != null && !row.get(c).isEmpty()) {
+                        ws.value(r, c, row.get(c));
+                    }
+                }
+            }
+            ws.range(0, 0, 0, HEADER.size() - 1).style().bold().set();
+        });
+    }
+
+    /** Writes one workbook in memory (an export is a few hundred rows at most). */
+    static byte[] workbook(SheetWriter content) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            Workbook wb = new Workbook(bytes, "cccd-kiosk", "1.0");
+            content.write(wb);
+            wb.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Fills a workbook. */
+    @FunctionalInterface
+    interface SheetWriter {
+        void write(Workbook wb) throws IOException;
     }
 
     /**

@@ -1,6 +1,5 @@
 package vn.cccd.kiosk.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.imageio.ImageIO;
 import vn.cccd.kiosk.cards.CardService;
 import vn.cccd.kiosk.cards.Consent;
 import vn.cccd.kiosk.cards.DemoCards;
@@ -125,6 +123,7 @@ final class KioskApi {
         r.get("/api/operator/status", api::operatorStatus);
         new LodgingApi(app).routes(r);
         new PrivacyApi(app).routes(r);
+        new CardReportApi(app).routes(r);
         if (app.hospital() != null) {
             new vn.cccd.kiosk.hospital.HospitalApi(app.hospital(), cards, app.operator(), app.config().printCommand())
                     .register(r);
@@ -156,6 +155,7 @@ final class KioskApi {
         out.put("mode", c.mode().id());
         out.put("languages", c.languages());
         out.put("demo", c.demo());
+        out.put("uiSecret", c.uiSecretFile() != null);
         if (c.demo()) {
             out.put("demoPin", vn.cccd.kiosk.config.KioskConfig.DEMO_PIN);
         }
@@ -306,15 +306,7 @@ final class KioskApi {
             return ApiResponse.bytes("image/jpeg", bytes);
         }
         // browsers do not show JPEG 2000: convert to PNG on the server
-        Future<byte[]> png = imaging.submit(() -> {
-            var image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new IOException("no decoder for " + face.mimeType());
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        });
+        Future<byte[]> png = imaging.submit(() -> PortraitPng.of(bytes));
         try {
             return ApiResponse.bytes("image/png", png.get(FACE_DECODE_SECONDS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {

@@ -52,6 +52,8 @@ public final class KioskApp implements AutoCloseable {
     private final HospitalService hospital;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
+        // before any part decodes an image (QR uploads, portraits, PDF previews): never via a temp file
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
@@ -72,7 +74,10 @@ public final class KioskApp implements AutoCloseable {
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         this.demo = demo;
-        this.operator = new OperatorAuth(config.effectiveOperatorPin(), clock);
+        // demo mode's PIN is the published 0000; configured staff PINs have at least six digits
+        this.operator = new OperatorAuth(config.effectiveOperatorPin(),
+                config.demo() ? KioskConfig.DEMO_PIN.length() : vn.cccd.kiosk.config.PinHash.MIN_STAFF_PIN_DIGITS,
+                dataDir(config).resolve(LoginLockout.FILE), clock);
         this.qr = qr;
         this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
                 new JdbcCheckinStore(database, config.stationName()), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.cccd.kiosk.testing.FakeCardSource;
 import vn.cccd.kiosk.testing.FakeDemoCards;
 import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.kiosk.testing.TestCards;
@@ -37,9 +39,23 @@ class KioskBrowserTest {
     private Browser b;
 
     private void open(Duration idle, Duration warning) throws Exception {
-        k = KioskHarness.start(data, c -> c.demo(true).idleTimeout(idle).idleWarning(warning));
+        open(idle, warning, null);
+    }
+
+    /**
+     * With a UI secret file, as the package runs it: the browser opens the launcher's address, and this test's
+     * HTTP client (which fetches the PDF) unlocks the API the same way.
+     */
+    private void open(Duration idle, Duration warning, Path secretFile) throws Exception {
+        k = KioskHarness.start(data, c -> c.demo(true).idleTimeout(idle).idleWarning(warning).uiSecretFile(secretFile));
         b = Browser.start(profile);
-        b.driver.get(k.base.toString());
+        if (secretFile == null) {
+            b.driver.get(k.base.toString());
+        } else {
+            String secret = java.nio.file.Files.readString(secretFile).strip();
+            k.unlock(secret);
+            b.driver.get(k.base.resolve("/ui/start?secret=" + secret).toString());
+        }
         b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
     }
 
@@ -99,10 +115,19 @@ class KioskBrowserTest {
         b.screen("identity");
     }
 
+    /** The whole citizen flow, with the UI secret on as in the Debian package (issue 14, item 3). */
     @Test
     void ct01FromTheCardToThePdf() throws Exception {
-        open(Duration.ofMinutes(2), Duration.ofSeconds(30));
+        Path secretDir = java.nio.file.Files.createTempDirectory(data, "etc");
+        open(Duration.ofMinutes(2), Duration.ofSeconds(30), KioskHarness.uiSecretFile(secretDir));
         assertThat(b.find("html").getAttribute("lang")).isEqualTo("vi");
+        // the browser keeps the UI cookie in memory only (no expiry) and out of the page's reach (HttpOnly)
+        org.openqa.selenium.Cookie cookie = b.driver.manage().getCookieNamed(vn.cccd.kiosk.server.http.UiAccess.COOKIE);
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getExpiry()).isNull();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(b.js("return document.cookie")).isEqualTo("");
         readCard("ct01-");
         Person p = TestCards.person(PERSONA);
         assertThat(b.find("#id-name").getText()).isEqualTo("Nguyễn Thị Hồng Nhung");
@@ -117,6 +142,7 @@ class KioskBrowserTest {
         b.shot("ct01-07-picker");
         b.find("#proc-ct01-2023").click();
         b.screen("form");
+        assertThat(b.find("#form-partial").isDisplayed()).as("everything was read from the chip").isFalse();
         // every chip field holds exactly the card's value, read-only and marked "từ chip"
         chip("fullName", p.fullName());
         chip("dateOfBirth", "17/08/1995");
@@ -178,6 +204,58 @@ class KioskBrowserTest {
         assertThat(k.getBytes(pdfUrl).statusCode()).isEqualTo(404);
         assertThat(b.js("return window.localStorage.length + window.sessionStorage.length")).isEqualTo(0L);
         b.shot("ct01-11-wiped");
+    }
+
+    /** Another browser (or any local program) that did not come through the launcher reads nothing. */
+    @Test
+    void aBrowserNotOpenedByTheLauncherIsToldInBothLanguagesAndReadsNothing() throws Exception {
+        Path secretDir = java.nio.file.Files.createTempDirectory(data, "etc");
+        Path secret = KioskHarness.uiSecretFile(secretDir);
+        k = KioskHarness.start(data, c -> c.demo(true).uiSecretFile(secret));
+        b = Browser.start(profile);
+        b.driver.get(k.base.toString());
+        b.until(d -> "true".equals(b.js("return document.body.dataset.locked")), 15);
+        assertThat(b.find("#alert").getText()).contains("Trình duyệt này không được đọc dữ liệu của ki-ốt")
+                .contains("This browser may not read the kiosk's data");
+        assertThat(b.js("return document.body.dataset.ready")).isNull();
+        b.shot("ui-locked");
+    }
+
+    @Test
+    void aCardWhoseDg13WasNotUnderstoodShowsWhatItHasAndAsksForTheRest() throws Exception {
+        open(Duration.ofMinutes(2), Duration.ofSeconds(30));
+        Person p = TestCards.person(PERSONA);
+        b.find("#start").click();
+        b.screen("consent");
+        b.find("#consent-check").click();
+        b.find("#consent-accept").click();
+        b.screen("key");
+        b.type("#key-id", p.idNumber());
+        b.type("#key-dob", "17/08/1995");
+        b.type("#key-issue", "15/04/2021");
+        b.find("#key-submit").click();
+        b.screen("card");
+        k.cards.insert(FakeDemoCards.READER, FakeCardSource.card(PERSONA, TestCards.withoutDg13(PERSONA)));
+        b.screen("identity");
+        assertThat(b.find("#id-badges").getText()).as("the signed file's hash matched").contains("Thẻ thật");
+        assertThat(b.find("#id-partial").getText()).contains("chưa đọc được hết thông tin");
+        assertThat(b.find("#id-name").getText()).isEqualTo("NGUYEN THI HONG NHUNG");
+        b.shot("partial-01-identity");
+
+        b.find("#identity-next").click();
+        b.screen("picker");
+        b.find("#proc-xac-nhan-hon-nhan").click();
+        b.screen("form");
+        assertThat(b.find("#form-partial").isDisplayed()).isTrue();
+        assertThat(b.find("#form-partial").getText()).contains("hãy tự điền");
+        // what DG13 alone holds is empty and typed by the person; what the MRZ holds comes from the chip
+        assertThat(b.find("#f-residence").getAttribute("value")).isEmpty();
+        assertThat(b.find("#f-residence").getAttribute("readonly")).isNull();
+        assertThat(b.find("#f-ethnicity").getAttribute("readonly")).isNull();
+        assertThat(b.find("#f-fullName").getAttribute("readonly")).isNotNull();
+        JsonNode prefill = vn.cccd.reader.model.Json.MAPPER.readTree(k.get("/api/forms/xac-nhan-hon-nhan/prefill").body());
+        assertThat(prefill.get("missing").toString()).contains("\"residence\"", "\"ethnicity\"");
+        b.shot("partial-02-form");
     }
 
     @Test

@@ -82,6 +82,37 @@ class DemoAndOperatorApiTest {
     }
 
     @Test
+    void aParallelBurstOfGuessesGetsAtMostFivePinsCheckedAndNoTokenOnceLocked() throws Exception {
+        try (KioskHarness k = KioskHarness.start(data, b -> b.demo(true))) {
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> burst = new java.util.ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                burst.add(k.http.sendAsync(login(k, "10" + i + "0"), HttpResponse.BodyHandlers.ofString()));
+            }
+            burst.add(k.http.sendAsync(login(k, "0000"), HttpResponse.BodyHandlers.ofString()));
+            Map<String, Integer> codes = new java.util.TreeMap<>();
+            boolean token = false;
+            for (var f : burst) {
+                HttpResponse<String> r = f.get(20, java.util.concurrent.TimeUnit.SECONDS);
+                String code = r.statusCode() == 200 ? "TOKEN" : json(r).get("code").asText();
+                codes.merge(code, 1, Integer::sum);
+                token |= r.statusCode() == 200;
+            }
+            assertThat(codes.keySet()).isSubsetOf("WRONG_PIN", "LOCKED", "TOKEN");
+            // the budget is five evaluated PINs: the right one gets a token only as one of them
+            assertThat(codes.getOrDefault("WRONG_PIN", 0)).isLessThanOrEqualTo(token ? 4 : 5);
+            assertThat(codes.getOrDefault("LOCKED", 0)).isGreaterThanOrEqualTo(5);
+            if (codes.getOrDefault("WRONG_PIN", 0) == 5) {
+                assertThat(k.post("/api/operator/login", Map.of("pin", "0000")).statusCode()).isEqualTo(429);
+            }
+        }
+    }
+
+    private static HttpRequest login(KioskHarness k, String pin) {
+        return HttpRequest.newBuilder(k.base.resolve("/api/operator/login")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"pin\":\"" + pin + "\"}")).build();
+    }
+
+    @Test
     void withoutAConfiguredPinStaffFunctionsAreOff() throws Exception {
         try (KioskHarness k = KioskHarness.start(data)) {
             HttpResponse<String> r = k.post("/api/operator/login", Map.of("pin", "0000"));

@@ -112,6 +112,22 @@ class QrApiTest {
         assertThat(missing.statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void scannerTextWithMoreFieldsKeepsThemAndNamesAFieldInAnUnexpectedPlace() throws Exception {
+        String payload = "001090123456|Trần Văn Hùng|Nguyễn Văn A|01011990|Nam|Hà Nội|15042021|001090111111";
+        HttpResponse<String> r = k.post("/api/qr/text", Map.of("payload", payload));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        JsonNode j = json(r);
+        assertThat(j.at("/fields/fullName").asText()).isEqualTo("Nguyễn Văn A");
+        assertThat(j.at("/fields/oldIdNumber").isNull()).isTrue();
+        assertThat(j.at("/fields/extra/0/field").asInt()).isEqualTo(2);
+        assertThat(j.at("/fields/extra/0/value").asText()).isEqualTo("Trần Văn Hùng");
+        assertThat(j.at("/fields/extra/1/kind").asText()).isEqualTo("CANCELLED_ID_NUMBER");
+        assertThat(j.at("/warnings/0/code").asText()).isEqualTo("UNEXPECTED_FIELD");
+        assertThat(j.at("/warnings/0/field").asText()).isEqualTo("oldIdNumber");
+        assertThat(j.at("/warnings/0/message").asText()).contains("field 2").doesNotContain("Hùng");
+    }
+
     void startSession() throws Exception {
         KioskHarness.expect(k.post("/api/session/start", "{}"), 201);
         KioskHarness.expect(k.post("/api/session/consent", Map.of("accepted", true, "textVersion", "test-1",

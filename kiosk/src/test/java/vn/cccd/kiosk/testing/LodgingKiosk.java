@@ -24,7 +24,7 @@ import vn.cccd.reader.model.Json;
 
 /** A kiosk in lodging mode over a fake reader, with a logged-in staff token and helpers for the register API. */
 public final class LodgingKiosk implements AutoCloseable {
-    public static final String PIN = "2468";
+    public static final String PIN = "246813";
     public static final String ADDRESS = "Số 12 phố Hàng Bạc, phường Hoàn Kiếm, Hà Nội";
     private static final PinHash PIN_HASH = PinHash.create(PIN, 1000);
 

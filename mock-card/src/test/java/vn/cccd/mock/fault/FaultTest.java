@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.chip.ChipRemovedException;
@@ -30,18 +30,31 @@ class FaultTest {
         assertThat(Fault.parse("unknown-csca")).isEqualTo(DocumentFault.UNKNOWN_CSCA);
         assertThat(Fault.parse("clone")).isEqualTo(DocumentFault.CLONE);
         assertThat(Fault.parse("ca-mismatch")).isEqualTo(DocumentFault.CA_MISMATCH);
+        assertThat(Fault.parse("legacy-dg13-layout")).isEqualTo(DocumentFault.LEGACY_DG13_LAYOUT);
+        assertThat(Fault.parse("unknown-dg13-layout")).isEqualTo(DocumentFault.UNKNOWN_DG13_LAYOUT);
         assertThat(Fault.parse("remove-after:20").spec()).isEqualTo("remove-after:20");
         assertThat(DocumentFault.CLONE.supported()).isTrue();
         assertThat(DocumentFault.CA_MISMATCH.supported()).isTrue();
         assertThat(DocumentFault.TAMPER_DG13.supported()).isTrue();
     }
 
+    /** Each refusal says what was wrong: an unknown name lists the known faults, a bad N states the rule. */
     @ParameterizedTest
-    @ValueSource(strings = {"", "explode", "remove-after", "remove-after:", "remove-after:x", "remove-after:-1",
-        "max-le:0", "max-le:70000", "stall-after:9999999999", "tamper-dg13:1", "teleport:3"})
-    void rejectsBadNamesWithAMessageThatListsTheKnownOnes(String spec) {
+    @CsvSource(delimiter = '|', emptyValue = "", value = {
+        "''                     | empty fault name; known faults: tamper-dg13",
+        "explode                | unknown fault 'explode'; known faults: tamper-dg13",
+        "remove-after           | unknown fault 'remove-after'; known faults: tamper-dg13",
+        "teleport:3             | unknown fault 'teleport:3'; known faults: tamper-dg13",
+        "tamper-dg13:1          | unknown fault 'tamper-dg13:1'; known faults: tamper-dg13",
+        "remove-after:          | fault 'remove-after:' needs a whole number after ':'",
+        "remove-after:x         | fault 'remove-after:x' needs a whole number after ':'",
+        "remove-after:-1        | fault 'remove-after:-1' needs a whole number after ':'",
+        "stall-after:9999999999 | fault 'stall-after:9999999999' needs a whole number after ':'",
+        "max-le:0               | max-le:N needs N between 1 and 65536, got 0",
+        "max-le:70000           | max-le:N needs N between 1 and 65536, got 70000"})
+    void refusesABadNameWithAMessageSayingWhatIsWrong(String spec, String expected) {
         assertThatThrownBy(() -> Fault.parse(spec)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining(spec.isEmpty() ? "empty" : "");
+                .hasMessageContaining(expected);
     }
 
     @Test

@@ -51,26 +51,28 @@ public final class Dg13File {
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern OLD_CMND = Pattern.compile("[0-9]{9}");
     private static final Pattern ID12 = Pattern.compile("[0-9]{12}");
-    /** How deep the walk looks for fields under 6D (the container SEQUENCE and one more level). */
-    private static final int MAX_CONTAINER_DEPTH = 3;
 
     private final Map<Integer, String> text; // index -> value for the single-valued fields (1..12, 15, 16)
     private final String fatherName;
     private final String motherName;
     private final String spouseName;
+    private final Map<Integer, List<Tlv>> otherFields;
     private final List<Tlv> header;
     private final List<Tlv> unrecognized;
-    private final boolean container;
+    private final Dg13Layout layout;
 
-    private Dg13File(Map<Integer, String> text, String fatherName, String motherName, String spouseName,
-            List<Tlv> header, List<Tlv> unrecognized, boolean container) {
+    Dg13File(Map<Integer, String> text, String fatherName, String motherName, String spouseName,
+            Map<Integer, List<Tlv>> otherFields, List<Tlv> header, List<Tlv> unrecognized, Dg13Layout layout) {
         this.text = Collections.unmodifiableMap(new TreeMap<>(text));
         this.fatherName = fatherName;
         this.motherName = motherName;
         this.spouseName = spouseName;
+        Map<Integer, List<Tlv>> others = new TreeMap<>();
+        otherFields.forEach((i, v) -> others.put(i, List.copyOf(v)));
+        this.otherFields = Collections.unmodifiableMap(others);
         this.header = List.copyOf(header);
         this.unrecognized = List.copyOf(unrecognized);
-        this.container = container;
+        this.layout = layout;
     }
 
     // ---- accessors ----
@@ -207,18 +209,41 @@ public final class Dg13File {
         return Collections.unmodifiableMap(out);
     }
 
-    /** The elements before field 1 that are not fields (undocumented header, open question Q5). */
+    /**
+     * The elements before the first field that are not fields: on real cards the version INTEGER and the OID
+     * 1.0.10646.1.0.8 ({@link Dg13Layout#REAL_HEADER}).
+     */
     public List<Tlv> header() {
         return header;
     }
 
+    /** The version INTEGER of the header, or null when there is none. */
+    public Integer version() {
+        for (Tlv t : header) {
+            if (t.tag() == LdsTlv.INTEGER && t.value().length >= 1 && t.value().length <= 4) {
+                return new java.math.BigInteger(t.value()).intValue();
+            }
+        }
+        return null;
+    }
+
     /**
-     * Elements after the first field that are not understood and were skipped: fields with an index outside 1..16,
-     * fields 14-16 with an unexpected shape (their meaning is an open question, so they do not fail the read), and
-     * elements that are not fields at all.
+     * Fields kept raw, by index, with their value elements (what follows the index INTEGER): indices outside
+     * 1..16 (fields no source describes yet), and fields 14-16 whose shape is not a known one (their meaning is
+     * an open question, so they never fail the read). Never interpreted.
      */
+    public Map<Integer, List<Tlv>> otherFields() {
+        return otherFields;
+    }
+
+    /** Elements after the first field that are not fields at all: kept, not read (the SOD hash covers them). */
     public List<Tlv> unrecognized() {
         return unrecognized;
+    }
+
+    /** How this file is (or was found to be) laid out: what {@link #encode()} writes. */
+    public Dg13Layout layout() {
+        return layout;
     }
 
     private String classified(Pattern p) {
@@ -242,194 +267,86 @@ public final class Dg13File {
         }
     }
 
-    // ---- parsing ----
+    // ---- parsing and writing ----
 
+    /**
+     * Reads DG13 in any layout the public sources show (see {@link Dg13Parser}).
+     *
+     * @throws vn.cccd.reader.error.MalformedDataException naming what is wrong, when the file holds no field or a
+     *     documented field (1-13) holds something other than its documented value
+     */
     public static Dg13File parse(byte[] encoded) {
-        Tlv root = LdsTlv.root(encoded, LdsFile.DG13);
-        Walk walk = new Walk();
-        walk.level(root.children(), 0);
-        if (walk.seen.isEmpty()) {
-            throw new MalformedDataException("DG13 holds no indexed fields");
-        }
-        return new Dg13File(walk.text, walk.father, walk.mother, walk.spouse, walk.header, walk.unrecognized,
-                walk.container);
+        return Dg13Parser.parse(encoded);
     }
 
-    /** One pass over the tree under 6D; fields may sit directly under 6D or under a container SEQUENCE. */
-    private static final class Walk {
-        final Map<Integer, String> text = new TreeMap<>();
-        final java.util.Set<Integer> seen = new java.util.TreeSet<>();
-        final List<Tlv> header = new ArrayList<>();
-        final List<Tlv> unrecognized = new ArrayList<>();
-        String father;
-        String mother;
-        String spouse;
-        boolean container;
-
-        void level(List<Tlv> items, int depth) {
-            for (Tlv item : items) {
-                Integer index = indexOf(item);
-                // a container is told apart by holding fields: its first child may well be a version INTEGER
-                if (depth < MAX_CONTAINER_DEPTH && seen.isEmpty() && holdsField(item)) {
-                    container = true;
-                    level(item.children(), depth + 1);
-                } else if (index != null && index >= 1 && index <= MAX_INDEX) {
-                    field(index, item);
-                } else if (seen.isEmpty()) {
-                    header.add(item);
-                } else {
-                    // an index outside 1..16 (a future field) or another element after the fields: kept, not read
-                    unrecognized.add(item);
-                }
-            }
-        }
-
-        void field(int index, Tlv item) {
-            List<Tlv> values = item.children().subList(1, item.children().size());
-            Shape shape = shape(index, values);
-            if (shape == Shape.BAD) {
-                if (seen.isEmpty() && index <= PARENTS) {
-                    header.add(item); // looks like a field but is not one: part of the undocumented header
-                    return;
-                }
-                if (index > PARENTS) {
-                    unrecognized.add(item);
-                    return;
-                }
-                throw new MalformedDataException("DG13 field " + index + " does not hold "
-                        + (index == PARENTS ? "names" : "a single text value"));
-            }
-            if (!seen.add(index)) {
-                throw new MalformedDataException("DG13 field " + index + " appears twice");
-            }
-            if (index == PARENTS) {
-                father = values.size() > 0 ? nested(values.get(0), index) : null;
-                mother = values.size() > 1 ? nested(values.get(1), index) : null;
-            } else if (index == SPOUSE) {
-                spouse = values.isEmpty() ? null : nested(values.get(0), index);
-            } else if (!values.isEmpty()) {
-                String v = string(values.get(0), index);
-                if (v != null) {
-                    text.put(index, v);
-                }
-            }
-        }
-    }
-
-    private enum Shape { OK, BAD }
-
-    private static Shape shape(int index, List<Tlv> values) {
-        if (index == PARENTS || index == SPOUSE) {
-            if (values.size() > (index == PARENTS ? 2 : 1)) {
-                return Shape.BAD;
-            }
-            for (Tlv v : values) {
-                boolean nestedOk = v.tag() == LdsTlv.SEQUENCE && v.children().size() <= 1
-                        && v.children().stream().allMatch(Dg13File::isString);
-                if (!isString(v) && !nestedOk) {
-                    return Shape.BAD;
-                }
-            }
-            return Shape.OK;
-        }
-        return values.size() <= 1 && values.stream().allMatch(Dg13File::isString) ? Shape.OK : Shape.BAD;
-    }
-
-    /** The index of a field-shaped element: a SEQUENCE whose first child is a small INTEGER; else null. */
-    private static Integer indexOf(Tlv t) {
-        if (t.tag() != LdsTlv.SEQUENCE) {
-            return null;
-        }
-        List<Tlv> kids = t.children();
-        if (kids.isEmpty() || kids.get(0).tag() != LdsTlv.INTEGER) {
-            return null;
-        }
-        byte[] v = kids.get(0).value();
-        // a one-byte positive INTEGER is a field index; anything else is an index no field has
-        return v.length == 1 && v[0] >= 0 ? (int) v[0] : -1;
-    }
-
-    /** True for a SEQUENCE that has a field among its children (the container). */
-    private static boolean holdsField(Tlv t) {
-        if (t.tag() != LdsTlv.SEQUENCE) {
-            return false;
-        }
-        for (Tlv k : t.children()) {
-            Integer i = indexOf(k);
-            if (i != null && i >= 1 && i <= MAX_INDEX && shape(i, k.children().subList(1, k.children().size())) == Shape.OK) {
-                return true;
-            }
-            if (holdsField(k)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isString(Tlv t) {
-        return switch (t.tag()) {
-            case LdsTlv.UTF8_STRING, LdsTlv.PRINTABLE_STRING, LdsTlv.IA5_STRING, LdsTlv.VISIBLE_STRING,
-                    LdsTlv.BMP_STRING -> true;
-            default -> false;
-        };
-    }
-
-    private static String string(Tlv t, int index) {
-        String what = "DG13 field " + index;
-        String s = t.tag() == LdsTlv.BMP_STRING ? LdsText.bmp(t.value(), what) : LdsText.utf8(t.value(), what);
-        return Text.nfcOrNull(s);
-    }
-
-    private static String nested(Tlv t, int index) {
-        if (isString(t)) {
-            return string(t, index);
-        }
-        List<Tlv> kids = t.children();
-        return kids.isEmpty() ? null : string(kids.get(0), index);
-    }
-
-    // ---- building ----
-
+    /** The file in its {@link #layout()}. */
     public byte[] encode() {
-        List<Tlv> items = new ArrayList<>(header);
-        for (int i = 1; i <= MAX_INDEX; i++) {
-            items.add(encodeField(i));
+        List<Tlv> fields = new ArrayList<>();
+        java.util.LinkedHashSet<Integer> order = new java.util.LinkedHashSet<>();
+        if (layout.order() != null) {
+            order.addAll(layout.order());
         }
-        items.addAll(unrecognized);
-        Tlv body = container ? Tlv.of(LdsTlv.SEQUENCE, items) : null;
-        return (body != null ? Tlv.of(LdsFile.DG13.tag(), body) : Tlv.of(LdsFile.DG13.tag(), items)).encode();
+        for (int i = 1; i <= MAX_INDEX; i++) {
+            order.add(i);
+        }
+        order.addAll(otherFields.keySet());
+        for (int index : order) {
+            Tlv f = encodeField(index);
+            if (f != null) {
+                fields.add(f);
+            }
+        }
+        fields.addAll(unrecognized);
+        if (!layout.outerContainer()) {
+            return Tlv.of(LdsFile.DG13.tag(), fields).encode();
+        }
+        List<Tlv> body = new ArrayList<>(layout.header());
+        if (layout.fieldsTag() == 0) {
+            body.addAll(fields);
+        } else {
+            body.add(Tlv.of(layout.fieldsTag(), fields));
+        }
+        return Tlv.of(LdsFile.DG13.tag(), Tlv.of(LdsTlv.SEQUENCE, body)).encode();
     }
 
+    /** One field, or null when it is absent and the layout leaves absent fields out. */
     private Tlv encodeField(int index) {
         List<Tlv> kids = new ArrayList<>();
         kids.add(LdsTlv.integer(index));
-        switch (index) {
-            case PARENTS -> {
-                if (fatherName != null || motherName != null) {
+        if (otherFields.containsKey(index)) {
+            kids.addAll(otherFields.get(index));
+        } else if (index == PARENTS) {
+            if (fatherName != null || motherName != null) {
+                if (layout.parents() == Dg13Layout.ParentsShape.TOGETHER) {
+                    List<Tlv> names = new ArrayList<>();
+                    names.add(utf8(fatherName == null ? "" : fatherName));
+                    if (motherName != null) {
+                        names.add(utf8(motherName));
+                    }
+                    kids.add(Tlv.of(LdsTlv.SEQUENCE, names));
+                } else {
                     kids.add(nestedValue(fatherName));
                     kids.add(nestedValue(motherName));
                 }
             }
-            case SPOUSE -> {
-                if (spouseName != null) {
-                    kids.add(nestedValue(spouseName));
-                }
+        } else if (index == SPOUSE) {
+            if (spouseName != null) {
+                kids.add(layout.spouse() == Dg13Layout.SpouseShape.PLAIN ? utf8(spouseName) : nestedValue(spouseName));
             }
-            default -> {
-                String v = text.get(index);
-                if (v != null) {
-                    kids.add(printableField(index) && isPrintable(v)
-                            ? Tlv.of(LdsTlv.PRINTABLE_STRING, LdsText.asciiBytes(v))
-                            : Tlv.of(LdsTlv.UTF8_STRING, LdsText.utf8Bytes(v)));
-                }
-            }
+        } else if (text.containsKey(index)) {
+            String v = text.get(index);
+            kids.add(printableField(index) && isPrintable(v)
+                    ? Tlv.of(LdsTlv.PRINTABLE_STRING, LdsText.asciiBytes(v)) : utf8(v));
         }
-        return Tlv.of(LdsTlv.SEQUENCE, kids);
+        return kids.size() == 1 && !layout.absentAsEmpty() ? null : Tlv.of(LdsTlv.SEQUENCE, kids);
+    }
+
+    private static Tlv utf8(String s) {
+        return Tlv.of(LdsTlv.UTF8_STRING, LdsText.utf8Bytes(s));
     }
 
     private static Tlv nestedValue(String name) {
-        return name == null ? Tlv.of(LdsTlv.SEQUENCE, List.of())
-                : Tlv.of(LdsTlv.SEQUENCE, Tlv.of(LdsTlv.UTF8_STRING, LdsText.utf8Bytes(name)));
+        return name == null ? Tlv.of(LdsTlv.SEQUENCE, List.of()) : Tlv.of(LdsTlv.SEQUENCE, utf8(name));
     }
 
     /** The published layout: ID number, dates of birth and issue, and fields 15/16 are PrintableString. */
@@ -460,25 +377,24 @@ public final class Dg13File {
         b.father = fatherName;
         b.mother = motherName;
         b.spouse = spouseName;
-        b.header = new ArrayList<>(header);
+        otherFields.forEach((i, v) -> b.otherFields.put(i, new ArrayList<>(v)));
         b.unrecognized = new ArrayList<>(unrecognized);
-        b.container = container;
+        b.layout = layout;
         return b;
     }
 
     /**
-     * Builds DG13 in the published layout (cccd-card.md §2.1). By default the fields sit in a container SEQUENCE
-     * after a synthetic 15-byte header ({@link #SYNTHETIC_HEADER}: an INTEGER version and an OID), so that
-     * readers are exercised on skipping it as they must on real cards.
+     * Builds DG13 in the layout real cards have ({@link Dg13Layout#REAL}) unless told otherwise; the other layouts
+     * the sources show, and this project's old synthetic one, are options ({@link #layout(Dg13Layout)}).
      */
     public static final class Builder {
         private final Map<Integer, String> text = new TreeMap<>();
         private String father;
         private String mother;
         private String spouse;
-        private List<Tlv> header = new ArrayList<>(SYNTHETIC_HEADER);
+        private final Map<Integer, List<Tlv>> otherFields = new TreeMap<>();
         private List<Tlv> unrecognized = new ArrayList<>();
-        private boolean container = true;
+        private Dg13Layout layout = Dg13Layout.REAL;
 
         private Builder() {
         }
@@ -581,47 +497,49 @@ public final class Dg13File {
             return put(OTHER_ID_16, v);
         }
 
-        /** The elements written before field 1 (the synthetic header by default). */
-        public Builder header(List<Tlv> elements) {
-            header = new ArrayList<>(elements);
+        /** How the file is written ({@link Dg13Layout#REAL} unless told otherwise). */
+        public Builder layout(Dg13Layout l) {
+            layout = Objects.requireNonNull(l, "layout");
             return this;
         }
 
-        /** Fields directly under 6D (true, the default: inside a container SEQUENCE as in the 2024 profile). */
-        public Builder containerSequence(boolean inContainer) {
-            container = inContainer;
+        /**
+         * A field kept raw: {@code SEQUENCE { INTEGER index, values... }} for an index outside 1..16 (a field no
+         * source describes), written after the known fields unless the layout's order places it.
+         */
+        public Builder otherField(int index, List<Tlv> values) {
+            if (index >= 1 && index <= MAX_INDEX) {
+                throw new IllegalArgumentException("field " + index + " has a builder method of its own");
+            }
+            if (index < 0) {
+                throw new IllegalArgumentException("a field index is not negative");
+            }
+            otherFields.put(index, new ArrayList<>(values));
             return this;
         }
 
         public Dg13File build() {
-            return new Dg13File(text, father, mother, spouse, header, unrecognized, container);
+            return new Dg13File(text, father, mother, spouse, otherFields, layout.header(), unrecognized, layout);
         }
     }
-
-    /**
-     * The header the builder writes before field 1: INTEGER 1 and an OID under Vietnam's arc (2.16.704), 15 bytes
-     * as in the one sample's offsets. Made up: the real bytes are unknown (open question Q5).
-     */
-    public static final List<Tlv> SYNTHETIC_HEADER = List.of(
-            LdsTlv.integer(1),
-            Tlv.of(LdsTlv.OID, vn.cccd.reader.util.Hex.decode("60 85 40 01 63 01 0D 01 00 01")));
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Dg13File d && d.text.equals(text) && Objects.equals(d.fatherName, fatherName)
                 && Objects.equals(d.motherName, motherName) && Objects.equals(d.spouseName, spouseName)
-                && d.header.equals(header) && d.unrecognized.equals(unrecognized) && d.container == container;
+                && d.otherFields.equals(otherFields) && d.unrecognized.equals(unrecognized);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(text, fatherName, motherName, spouseName, header, unrecognized, container);
+        return Objects.hash(text, fatherName, motherName, spouseName, otherFields, unrecognized);
     }
 
     /** Field indices present, no values: DG13 is personal data. */
     @Override
     public String toString() {
         return "Dg13File[fields " + text.keySet() + (fatherName != null || motherName != null ? " +parents" : "")
-                + (spouseName != null ? " +spouse" : "") + ", redacted]";
+                + (spouseName != null ? " +spouse" : "") + (otherFields.isEmpty() ? "" : " other " + otherFields.keySet())
+                + ", redacted]";
     }
 }

@@ -11,6 +11,7 @@ final class LdsTlv {
     static final int OCTET_STRING = 0x04;
     static final int OID = 0x06;
     static final int UTF8_STRING = 0x0C;
+    static final int NUMERIC_STRING = 0x12;
     static final int PRINTABLE_STRING = 0x13;
     static final int IA5_STRING = 0x16;
     static final int VISIBLE_STRING = 0x1A;

@@ -19,25 +19,26 @@
  * digit, and '&lt;' is read as 0 there (ICAO 9303-4 allows it; JMRTD writes it for every 0).
  *
  * <h2>DG13 (Vietnamese personal data) and the open questions of cccd-card.md</h2>
- * DG13 is read with a real BER walk, never by scanning for byte prefixes, so long-form lengths
- * ({@code 30 81 LL} for addresses over 127 bytes) are no special case. A field is a
- * {@code SEQUENCE { INTEGER index, value... }} with index 1..16, found directly under {@code 6D} or inside a
- * container SEQUENCE (told apart from a field by holding fields; its first child may be a version INTEGER).
+ * DG13 is read with a real BER walk ({@link vn.cccd.reader.lds.Dg13Parser}), never by scanning for byte prefixes,
+ * so long-form lengths ({@code 30 81 LL} for addresses over 127 bytes) are no special case. Real cards have
+ * {@code 6D → 30 → { INTEGER 1, OID 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER index, value... } ... } }}; a field
+ * is found inside SEQUENCE or SET containers at any of the nestings the sources show, in any order (a BER SET is
+ * not sorted). Each layout fact and its public source is in docs/CARD-LAYOUTS.md.
  * <ul>
- *   <li><b>Q5, the ~15 undocumented header bytes</b>: every element before the first field that is not a
- *       field is skipped and kept in {@link vn.cccd.reader.lds.Dg13File#header()}; a SEQUENCE that starts with a
- *       small INTEGER but does not hold text (say a version and an OID) counts as header too. The builder writes
- *       a made-up 15-byte header (INTEGER 1 and an OID under 2.16.704) so that every test read of a mock card
- *       exercises the skip.</li>
- *   <li><b>Q6, indices 14, 15, 16</b>: 14 is read as the spouse, nested like 13 ({@code SEQUENCE{UTF8String}})
- *       or plain; empty ({@code 30 03 02 01 0E}) gives null. 15 and 16 are kept raw and classified by content:
- *       9 digits is the old CMND ({@code oldIdNumber()}, 15 first), 12 digits a previous ID number
- *       ({@code previousIdNumber()}), anything else stays raw in {@code unclassifiedIdFields()}. Because their
- *       meaning is uncertain, a field 14-16 with an unexpected shape is skipped into {@code unrecognized()}
- *       rather than failing the read; fields 1-13, whose layout is documented, are strict: a non-text value or a
- *       repeated index is malformed data, because reading it anyway could show a wrong value. Indices outside
- *       1..16 (future fields) and other elements after the first field are kept in {@code unrecognized()}: they
- *       cannot be misread as a known field, and the SOD hash still covers them.</li>
+ *   <li><b>Q5, the ~15 header bytes</b>: answered (December 2026) by a parser written from a real card's bytes:
+ *       version INTEGER 1, OID 1.0.10646.1.0.8 and the SET header. The version and OID are kept in
+ *       {@link vn.cccd.reader.lds.Dg13File#header()}; any element before the first field that is neither a field
+ *       nor a container of fields is kept there too.</li>
+ *   <li><b>Q6, indices 14, 15, 16</b>: 14 is read as the spouse, nested ({@code SEQUENCE{UTF8String}}), plain or
+ *       empty ({@code 30 03 02 01 0E} gives null). 15 and 16 are kept raw and classified by content: 9 digits is
+ *       the old CMND ({@code oldIdNumber()}, 15 first), 12 digits a previous ID number ({@code previousIdNumber()}),
+ *       anything else, such as the 16-character value of field 16, stays raw in {@code unclassifiedIdFields()}.
+ *       Because their meaning is uncertain, a field 14-16 with an unexpected shape is kept raw in
+ *       {@code otherFields()} rather than failing the read, and so is any index outside 1..16; fields 1-13, whose
+ *       layout is documented, are strict: a non-text value or a repeated index is malformed data, because reading
+ *       it anyway could show a wrong value (the read then goes on without DG13 and says so).</li>
+ *   <li><b>Field 13</b>: both published shapes, {@code SEQ{INT 13, SEQ{father}, SEQ{mother}}} and
+ *       {@code SEQ{INT 13, SEQ{father, mother}}}.</li>
  *   <li><b>Q7, no expiry</b>: field 12 is a UTF8String; a {@code dd/MM/yyyy} date gives
  *       {@code expiryDate()}, a text about "thời hạn" ("Không thời hạn", "Vô thời hạn") gives a null date and
  *       {@code hasNoExpiry()}, other text gives a null date with the raw text kept. The builder writes
@@ -45,9 +46,11 @@
  *   <li>Dates that are not full {@code dd/MM/yyyy} (for instance a birth year only) are kept as text and give a
  *       null date: unknown values are null, never guessed.</li>
  * </ul>
- * The builder writes the published layout (cccd-card.md §2.1): ID number, dates of birth and issue and fields
- * 15/16 as PrintableString, the rest UTF8String, parents as two nested SEQUENCEs, absent fields as the empty
- * form {@code 30 03 02 01 idx} seen for index 14.
+ * The builder writes the real layout by default ({@link vn.cccd.reader.lds.Dg13Layout#REAL}): ID number, dates of
+ * birth and issue and fields 15/16 as PrintableString, the rest UTF8String, parents as two nested SEQUENCEs,
+ * absent fields as the empty form {@code 30 03 02 01 idx} seen for index 14. The other layouts (fields in a
+ * SEQUENCE, in another order, parents together, fields directly under {@code 6D}, and this project's old synthetic
+ * layout) are options of {@link vn.cccd.reader.lds.Dg13Layout}, so each is a round-trip test of the parser.
  *
  * <h2>DG2 and image decoding</h2>
  * {@link vn.cccd.reader.lds.Dg2File} reads the CBEFF templates with a header-only BER reader (a data block may be

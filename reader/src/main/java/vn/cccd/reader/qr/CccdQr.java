@@ -23,12 +23,16 @@ public record CccdQr(QrFormat format, String payload, QrFields fields, List<QrWa
     /** True when some text field cannot be trusted letter for letter (see {@link QrWarning.Code}). */
     @JsonIgnore
     public boolean hasUncertainText() {
-        return warnings.stream().anyMatch(w -> w.code() != QrWarning.Code.TEXT_REPAIRED);
+        return warnings.stream().anyMatch(CccdQr::aboutLetters);
+    }
+
+    private static boolean aboutLetters(QrWarning w) {
+        return w.code() == QrWarning.Code.TEXT_UNCERTAIN || w.code() == QrWarning.Code.DIACRITICS_MISSING;
     }
 
     /** True when the given field carries a warning other than an exact repair. */
     boolean uncertain(String field) {
-        return warnings.stream().anyMatch(w -> w.field().equals(field) && w.code() != QrWarning.Code.TEXT_REPAIRED);
+        return warnings.stream().anyMatch(w -> w.field().equals(field) && aboutLetters(w));
     }
 
     /**

@@ -19,6 +19,12 @@ import vn.cccd.reader.qr.QrWarning.Code;
  * of 9 digits (or 12, the later CMND form); sex "Nam" or "Nữ". Text is NFC; keyboard-wedge damage is repaired when
  * certain and flagged otherwise ({@link WedgeText}, {@link QrWarning}). Anything that is not a CCCD QR code, or
  * cannot be one, is a {@link QrException} whose message names the problem but never the data.
+ *
+ * <p>Tolerance for the 2024 card, whose extra fields' layout is unpublished (integrations-2026.md §C2, §C3): fields
+ * after the seventh are kept raw and classified by content; a value in field 2 or 7 that is of another kind (a name,
+ * an ID number where the issue date belongs) and an extra of no known kind are kept too, with an
+ * {@link QrWarning.Code#UNEXPECTED_FIELD} warning naming the position. The identity fields (1, 3, 4, 5) stay
+ * strict, and damaged values (a cut number, an impossible date) still refuse the code.
  */
 public final class CccdQrParser {
     /** A QR code holds at most 2953 bytes; anything longer did not come from one. */
@@ -83,7 +89,8 @@ public final class CccdQrParser {
             }
         }
         List<QrWarning> warnings = new ArrayList<>();
-        String oldId = oldId(f[1].strip());
+        List<QrExtra> extra = new ArrayList<>();
+        String oldId = oldId(f[1], extra, warnings);
         String name = text(f[2], "fullName", "họ và tên", warnings);
         if (name == null) {
             throw new QrException(Reason.INVALID_CCCD_QR, "the full name is empty");
@@ -100,8 +107,7 @@ public final class CccdQrParser {
         }
         String sex = sex(f[4], warnings);
         String residence = text(f[5], "placeOfResidence", "nơi cư trú", warnings);
-        String issueText = f[6].strip();
-        LocalDate issue = issueText.isEmpty() ? null : date(issueText, "issue date");
+        LocalDate issue = issueDate(f[6], extra, warnings);
         if (issue != null && issue.isBefore(dob)) {
             throw new QrException(Reason.INVALID_CCCD_QR, "the issue date is before the date of birth");
         }
@@ -109,7 +115,6 @@ public final class CccdQrParser {
             throw new QrException(Reason.INVALID_CCCD_QR, "the issue date is in the future");
         }
         checkIdAgainst(id, dob, sex);
-        List<QrExtra> extra = new ArrayList<>();
         for (int i = KNOWN_FIELDS; i < f.length; i++) {
             classify(i + 1, f[i], extra, warnings);
         }
@@ -145,14 +150,66 @@ public final class CccdQrParser {
         return false;
     }
 
-    private static String oldId(String s) {
+    /**
+     * Field 2: empty, or a 9-digit CMND (12 digits: the later CMND form). A name or a date there is a field in an
+     * unexpected place: it is kept as an extra field and named in a warning, since the 2024 card's layout is not
+     * published (integrations-2026.md §C2). Anything else (digits of another length: a damaged number) refuses the
+     * code.
+     */
+    private static String oldId(String raw, List<QrExtra> extra, List<QrWarning> warnings) {
+        String s = raw.strip();
         if (s.isEmpty()) {
             return null;
         }
         if (DIGITS_9.matcher(s).matches() || DIGITS_12.matcher(s).matches()) {
             return s;
         }
-        throw new QrException(Reason.INVALID_CCCD_QR, "the old ID number (CMND) is not 9 digits");
+        if (!DATE.matcher(s).matches() && !looksLikeName(s)) {
+            throw new QrException(Reason.INVALID_CCCD_QR, "the old ID number (CMND) is not 9 digits");
+        }
+        misplaced(2, "oldIdNumber", "the old ID number (CMND)", raw, extra, warnings);
+        return null;
+    }
+
+    /**
+     * Field 7: empty, or an issue date ddMMyyyy that must be a real date. An ID number or a name there is a field in
+     * an unexpected place (kept, warned); anything else (a cut or malformed date) refuses the code.
+     */
+    private static LocalDate issueDate(String raw, List<QrExtra> extra, List<QrWarning> warnings) {
+        String s = raw.strip();
+        if (s.isEmpty()) {
+            return null;
+        }
+        if (DIGITS_9.matcher(s).matches() || DIGITS_12.matcher(s).matches() || looksLikeName(s)) {
+            misplaced(7, "issueDate", "the issue date", raw, extra, warnings);
+            return null;
+        }
+        return date(s, "issue date");
+    }
+
+    private static boolean looksLikeName(String s) {
+        return NAME.matcher(s).matches() && s.chars().anyMatch(Character::isLetter);
+    }
+
+    /** Keeps a value found where another kind of field belongs, and says so naming the position (never the value). */
+    private static void misplaced(int position, String field, String label, String raw, List<QrExtra> extra,
+            List<QrWarning> warnings) {
+        int before = extra.size();
+        classify(position, raw, extra, warnings);
+        String kind = extra.size() > before ? describe(extra.get(before)) : "a value";
+        warnings.add(new QrWarning(Code.UNEXPECTED_FIELD, field, "field " + position + ", where " + label
+                + " belongs, holds " + kind + "; it is kept as it is (extra field " + position + ")"));
+    }
+
+    /** What a kept value looks like, without the value. */
+    private static String describe(QrExtra e) {
+        return switch (e.kind()) {
+            case CANCELLED_ID_NUMBER -> "12 digits (an ID number)";
+            case OLD_ID_NUMBER -> "9 digits (a CMND number)";
+            case PARENT_NAME -> "a name";
+            case UNKNOWN -> e.value() != null && DATE.matcher(e.value()).matches() ? "8 digits (a date?)"
+                    : "a value of no known kind";
+        };
     }
 
     /** A text field: wedge damage repaired or flagged, white space collapsed, NFC; null when empty. */
@@ -249,8 +306,14 @@ public final class CccdQrParser {
             out.add(new QrExtra(position, QrExtra.Kind.OLD_ID_NUMBER, s));
         } else {
             String t = text(raw, "extra", "field " + position, warnings);
-            boolean name = t != null && NAME.matcher(t).matches() && t.chars().anyMatch(Character::isLetter);
-            out.add(new QrExtra(position, name ? QrExtra.Kind.PARENT_NAME : QrExtra.Kind.UNKNOWN, t));
+            boolean name = t != null && looksLikeName(t);
+            QrExtra e = new QrExtra(position, name ? QrExtra.Kind.PARENT_NAME : QrExtra.Kind.UNKNOWN, t);
+            out.add(e);
+            if (!name && position > KNOWN_FIELDS) {
+                warnings.add(new QrWarning(Code.UNEXPECTED_FIELD, "extra", "field " + position + " holds "
+                        + describe(e) + " where cancelled ID numbers or parents' names were expected; it is kept"
+                        + " as it is"));
+            }
         }
     }
 

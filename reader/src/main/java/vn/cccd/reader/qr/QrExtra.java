@@ -3,7 +3,8 @@ package vn.cccd.reader.qr;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
- * A field after the 7 known ones (thẻ Căn cước 2024), classified by its content since the official order of these
+ * A field after the 7 known ones (thẻ Căn cước 2024), or a known position holding a value of another kind (field 2
+ * or 7, see {@link QrWarning.Code#UNEXPECTED_FIELD}), classified by its content since the official order of these
  * fields is not published (cccd-card.md Q9).
  *
  * @param field the field's position in the payload, counted from 1

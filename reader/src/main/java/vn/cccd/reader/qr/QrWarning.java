@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * trusted letter for letter.
  *
  * @param field the field's name in the QR JSON ({@code fullName}, {@code placeOfResidence}, {@code sex},
- *        {@code extra})
+ *        {@code extra}, {@code oldIdNumber}, {@code issueDate})
  */
 @JsonPropertyOrder({"code", "field", "message"})
 public record QrWarning(Code code, String field, String message) {
@@ -24,6 +24,11 @@ public record QrWarning(Code code, String field, String message) {
          */
         TEXT_UNCERTAIN,
         /** The text has no diacritics at all: a scanner dropped them; the letters with marks are unknown. */
-        DIACRITICS_MISSING
+        DIACRITICS_MISSING,
+        /**
+         * A field holds a value of another kind than its position is for (the 2024 card's extra fields are not
+         * published); the value is kept in {@code fields.extra} and the message names the position, never the value.
+         */
+        UNEXPECTED_FIELD
     }
 }

@@ -63,6 +63,26 @@ class QrCommandTest {
     }
 
     @Test
+    void aCanCuocCodeWithMoreFieldsKeepsThemAndNamesAnUnexpectedOne() throws Exception {
+        String payload = "079224001234||Trần Minh Khôi|05032024|Nam|Hà Nội|20082024|079224009999|Trần Văn Hùng"
+                + "|Lê Thị Mai|A1-B2";
+        Path card = write("child.png", QrTestImages.png(QrTestImages.code(payload, 4)));
+        Run r = run("qr", card.toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertThat(j.get("format").asText()).isEqualTo("CAN_CUOC2024");
+        JsonNode extra = j.at("/fields/extra");
+        assertThat(extra).hasSize(4);
+        assertThat(extra.get(0).get("field").asInt()).isEqualTo(8);
+        assertThat(extra.get(0).get("kind").asText()).isEqualTo("CANCELLED_ID_NUMBER");
+        assertThat(extra.get(2).get("value").asText()).isEqualTo("Lê Thị Mai");
+        assertThat(extra.get(3).get("kind").asText()).isEqualTo("UNKNOWN");
+        assertThat(extra.get(3).get("value").asText()).isEqualTo("A1-B2");
+        assertThat(j.at("/warnings/0/code").asText()).isEqualTo("UNEXPECTED_FIELD");
+        assertThat(j.at("/warnings/0/message").asText()).contains("field 11");
+    }
+
+    @Test
     void severalImagesGiveAnArrayInOrderAndExit7WhenOneHasNoCccdCode() throws Exception {
         Path card = write("card.jpg", QrTestImages.jpeg(QrTestImages.code(PAYLOAD, 4), 0.8f));
         Path link = write("link.png", QrTestImages.png(QrTestImages.code("https://example.vn/", 4)));

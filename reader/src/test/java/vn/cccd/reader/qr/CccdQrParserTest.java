@@ -83,6 +83,54 @@ class CccdQrParserTest {
     }
 
     @Test
+    void extraFieldsOfNoKnownKindAreKeptAndNamedByPosition() {
+        CccdQr qr = parse("079224001234||Trần Minh Khôi|05032024|Nam|Hà Nội|20082024|079224009999|Trần Văn Hùng"
+                + "|Lê Thị Mai|01012030|A1-B2");
+        assertThat(qr.format()).isEqualTo(QrFormat.CAN_CUOC2024);
+        assertThat(qr.fields().fullName()).isEqualTo("Trần Minh Khôi");
+        assertThat(qr.fields().issueDate()).isEqualTo("2024-08-20");
+        assertThat(qr.fields().extra()).containsExactly(
+                new QrExtra(8, QrExtra.Kind.CANCELLED_ID_NUMBER, "079224009999"),
+                new QrExtra(9, QrExtra.Kind.PARENT_NAME, "Trần Văn Hùng"),
+                new QrExtra(10, QrExtra.Kind.PARENT_NAME, "Lê Thị Mai"),
+                new QrExtra(11, QrExtra.Kind.UNKNOWN, "01012030"),
+                new QrExtra(12, QrExtra.Kind.UNKNOWN, "A1-B2"));
+        assertThat(qr.warnings()).extracting(QrWarning::code, QrWarning::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(QrWarning.Code.UNEXPECTED_FIELD, "extra"),
+                org.assertj.core.groups.Tuple.tuple(QrWarning.Code.UNEXPECTED_FIELD, "extra"));
+        assertThat(qr.warnings().get(0).message()).contains("field 11").contains("a date?")
+                .doesNotContain("01012030");
+        assertThat(qr.warnings().get(1).message()).contains("field 12").doesNotContain("A1-B2");
+        assertThat(qr.hasUncertainText()).isFalse();
+    }
+
+    @Test
+    void aFieldInAnUnexpectedPlaceIsKeptWithItsPositionInsteadOfRefusingTheCode() {
+        // a parent's name where the old CMND belongs, an ID number where the issue date belongs, the CMND after them
+        CccdQr qr = parse("001090123456|Trần Văn Hùng|Nguyễn Văn A|01011990|Nam|Hà Nội|001090111111|012345678");
+        QrFields f = qr.fields();
+        assertThat(f.idNumber()).isEqualTo("001090123456");
+        assertThat(f.fullName()).isEqualTo("Nguyễn Văn A");
+        assertThat(f.dateOfBirth()).isEqualTo("1990-01-01");
+        assertThat(f.oldIdNumber()).isNull();
+        assertThat(f.issueDate()).isNull();
+        assertThat(f.extra()).containsExactly(
+                new QrExtra(2, QrExtra.Kind.PARENT_NAME, "Trần Văn Hùng"),
+                new QrExtra(7, QrExtra.Kind.CANCELLED_ID_NUMBER, "001090111111"),
+                new QrExtra(8, QrExtra.Kind.OLD_ID_NUMBER, "012345678"));
+        assertThat(qr.warnings()).extracting(QrWarning::code, QrWarning::field).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(QrWarning.Code.UNEXPECTED_FIELD, "oldIdNumber"),
+                org.assertj.core.groups.Tuple.tuple(QrWarning.Code.UNEXPECTED_FIELD, "issueDate"));
+        assertThat(qr.warnings().get(0).message()).contains("field 2").contains("a name").doesNotContain("Hùng");
+        assertThat(qr.warnings().get(1).message()).contains("field 7").contains("12 digits")
+                .doesNotContain("001090111111");
+        // a date where the CMND belongs
+        CccdQr dated = parse("001090123456|15042021|Nguyễn Văn A|01011990|Nam|Hà Nội|");
+        assertThat(dated.fields().extra()).containsExactly(new QrExtra(2, QrExtra.Kind.UNKNOWN, "15042021"));
+        assertThat(dated.warnings()).extracting(QrWarning::message).singleElement().asString().contains("field 2");
+    }
+
+    @Test
     void sevenFieldsIssuedUnderTheNewLawAreACanCuoc() {
         assertThat(parse("001090123456||Nguyễn Văn A|01011990|Nam|Hà Nội|01072024").format())
                 .isEqualTo(QrFormat.CAN_CUOC2024);
@@ -277,6 +325,9 @@ class CccdQrParserTest {
         "001190123456||Nguyễn Văn A|01011990|Nam|Hà Nội|15042021# INVALID_CCCD_QR",
         "001090123456||Nguyễn Văn A|01011990|Male|Hà Nội|15042021# INVALID_CCCD_QR",
         "001090123456|12345|Nguyễn Văn A|01011990|Nam|Hà Nội|15042021# INVALID_CCCD_QR",
+        "001090123456|<b>|Nguyễn Văn A|01011990|Nam|Hà Nội|15042021# INVALID_CCCD_QR",
+        "001090123456||Nguyễn Văn A|01011990|Nam|Hà Nội|2021-04-15# INVALID_CCCD_QR",
+        "001090123456||Nguyễn Văn A|01011990|Nam|Hà Nội|150420# INVALID_CCCD_QR",
         "001090123456|||01011990|Nam|Hà Nội|15042021# INVALID_CCCD_QR",
         "001090123456||<script>|01011990|Nam|Hà Nội|15042021# INVALID_CCCD_QR",
         "001326123456||Nguyễn Văn A|01012126|Nam|Hà Nội|15042021# INVALID_CCCD_QR",
