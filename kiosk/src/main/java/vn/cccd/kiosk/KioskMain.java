@@ -63,6 +63,7 @@ public final class KioskMain implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));

@@ -28,6 +28,8 @@ public final class PdfPreview {
 
     /** Page {@code index} (from 0) as PNG. */
     public static byte[] png(byte[] pdf, int index) {
+        // PDFBox decodes embedded JPEGs through ImageIO: in memory too
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(index, DPI, ImageType.GRAY);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

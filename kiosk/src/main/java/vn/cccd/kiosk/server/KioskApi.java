@@ -1,6 +1,5 @@
 package vn.cccd.kiosk.server;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.security.SecureRandom;
@@ -17,7 +16,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javax.imageio.ImageIO;
 import vn.cccd.kiosk.cards.CardService;
 import vn.cccd.kiosk.cards.Consent;
 import vn.cccd.kiosk.cards.DemoCards;
@@ -316,15 +314,7 @@ final class KioskApi {
             return ApiResponse.bytes("image/jpeg", bytes);
         }
         // browsers do not show JPEG 2000: convert to PNG on the server
-        Future<byte[]> png = imaging.submit(() -> {
-            var image = ImageIO.read(new java.io.ByteArrayInputStream(bytes));
-            if (image == null) {
-                throw new IOException("no decoder for " + face.mimeType());
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        });
+        Future<byte[]> png = imaging.submit(() -> PortraitPng.of(bytes));
         try {
             return ApiResponse.bytes("image/png", png.get(FACE_DECODE_SECONDS, TimeUnit.SECONDS));
         } catch (TimeoutException e) {

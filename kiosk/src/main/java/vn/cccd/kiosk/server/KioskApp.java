@@ -52,6 +52,8 @@ public final class KioskApp implements AutoCloseable {
     private final HospitalService hospital;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
+        // before any part decodes an image (QR uploads, portraits, PDF previews): never via a temp file
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();

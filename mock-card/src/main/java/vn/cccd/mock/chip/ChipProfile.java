@@ -20,6 +20,9 @@ import vn.cccd.reader.access.MrzKey;
  * @param activeAuthKey the Active Authentication key pair (its public half is in DG15), or null
  * @param chipAuthKey the Chip Authentication key pair (its public half is in DG14), or null
  * @param extendedLength whether the chip accepts extended-length APDUs (announced in its ATR)
+ * @param paceTakesMrz whether PACE accepts the MRZ password; when false the chip checks every PACE password
+ *     against its CAN, so the MRZ data fails at the last step like a wrong password (persona
+ *     {@code access.paceCanOnly})
  */
 public record ChipProfile(
         Map<Integer, byte[]> files,
@@ -30,7 +33,8 @@ public record ChipProfile(
         boolean paceEnabled,
         KeyPair activeAuthKey,
         KeyPair chipAuthKey,
-        boolean extendedLength) {
+        boolean extendedLength,
+        boolean paceTakesMrz) {
 
     public static final int FID_COM = 0x011E;
     public static final int FID_SOD = 0x011D;
@@ -39,6 +43,14 @@ public record ChipProfile(
     /** A BAC-only profile with extended length: the common case of tests. */
     public static ChipProfile bac(Map<Integer, byte[]> files, MrzKey bacKey) {
         return new ChipProfile(files, Set.of(dgFid(3)), bacKey, null, true, false, null, null, true);
+    }
+
+    /** A chip whose PACE (if any) accepts the MRZ password. */
+    public ChipProfile(Map<Integer, byte[]> files, Set<Integer> deniedFids, MrzKey bacKey, String can,
+            boolean bacEnabled, boolean paceEnabled, KeyPair activeAuthKey, KeyPair chipAuthKey,
+            boolean extendedLength) {
+        this(files, deniedFids, bacKey, can, bacEnabled, paceEnabled, activeAuthKey, chipAuthKey, extendedLength,
+                true);
     }
 
     public ChipProfile {

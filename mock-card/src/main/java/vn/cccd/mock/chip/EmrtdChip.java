@@ -2,8 +2,10 @@ package vn.cccd.mock.chip;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
+import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.access.BacCrypto;
 import vn.cccd.reader.access.BacKeys;
+import vn.cccd.reader.access.CanKey;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
@@ -56,9 +58,20 @@ public final class EmrtdChip implements Chip {
         this.profile = profile;
         this.random = random;
         this.atr = atr(profile.extendedLength());
-        this.pace = paceOffer(profile).map(info -> new PaceResponder(info, profile.bacKey(), profile.can(), random))
+        this.pace = paceOffer(profile).map(info -> new PaceResponder(info, mrzPassword(profile), profile.can(), random))
                 .orElse(null);
         this.chipAuth = profile.chipAuthKey() == null ? null : new ChipAuthResponder(profile.chipAuthKey());
+    }
+
+    /**
+     * What PACE checks an MRZ password against: the MRZ key, or for a chip whose PACE takes only the CAN
+     * ({@link ChipProfile#paceTakesMrz()} false) the CAN, so the MRZ data fails at the mutual authentication.
+     */
+    private static AccessKey mrzPassword(ChipProfile profile) {
+        if (profile.paceTakesMrz()) {
+            return profile.bacKey();
+        }
+        return profile.can() == null ? null : new CanKey(profile.can());
     }
 
     /** The PACEInfo in the chip's EF.CardAccess, when PACE is enabled. */

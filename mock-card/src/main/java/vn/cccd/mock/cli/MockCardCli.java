@@ -42,6 +42,7 @@ public final class MockCardCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         int code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         if (!ServeCommand.stoppedBySignal) {
@@ -112,7 +113,8 @@ public final class MockCardCli implements Runnable {
 
     @Command(name = "files", description = {
         "Write a persona's chip files (COM.bin, SOD.bin, DG1.bin ...) into a directory, as 'cccd-reader read --save'",
-        "does, for 'cccd-reader verify DIR'. Document faults (tamper-dg13, bad-sod-signature, unknown-csca) apply."})
+        "does, for 'cccd-reader verify DIR'. Document faults (tamper-dg13, bad-sod-signature, unknown-csca,",
+        "legacy-dg13-layout, unknown-dg13-layout) apply."})
     static final class FilesCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -155,8 +157,8 @@ public final class MockCardCli implements Runnable {
         String vpcd;
 
         @Option(names = "--fault", paramLabel = "NAME", description = "a fault to show (repeatable): tamper-dg13,"
-                + " bad-sod-signature, unknown-csca, clone, ca-mismatch, remove-after:N, max-le:N, garbage-after:N,"
-                + " stall-after:N")
+                + " bad-sod-signature, unknown-csca, clone, ca-mismatch, legacy-dg13-layout, unknown-dg13-layout,"
+                + " remove-after:N, max-le:N, garbage-after:N, stall-after:N")
         List<String> faults = new ArrayList<>();
 
         @Option(names = "--link-kbps", paramLabel = "N",

@@ -14,7 +14,17 @@ public enum DocumentFault implements Fault {
     /** The Active Authentication key on the chip differs from the one in DG15. */
     CLONE("clone", true),
     /** The Chip Authentication key on the chip differs from the one in DG14. */
-    CA_MISMATCH("ca-mismatch", true);
+    CA_MISMATCH("ca-mismatch", true),
+    /**
+     * DG13 in the synthetic layout this project's mock card wrote before the real one was known (fields directly
+     * in the container SEQUENCE, no SET), correctly signed: readers that knew only that layout still work.
+     */
+    LEGACY_DG13_LAYOUT("legacy-dg13-layout", true),
+    /**
+     * DG13 in a layout no source shows ({@code 6D → 04 OCTET STRING}), correctly signed: the read must go on
+     * with the person from DG1 and say that DG13 could not be read.
+     */
+    UNKNOWN_DG13_LAYOUT("unknown-dg13-layout", true);
 
     private final String spec;
     private final boolean supported;

@@ -26,6 +26,7 @@ import vn.cccd.reader.lds.ChipAuthenticationPublicKeyInfo;
 import vn.cccd.reader.lds.CardAccessFile;
 import vn.cccd.reader.lds.ComFile;
 import vn.cccd.reader.lds.Dg11File;
+import vn.cccd.reader.lds.Dg13Layout;
 import vn.cccd.reader.lds.Dg14File;
 import vn.cccd.reader.lds.Dg15File;
 import vn.cccd.reader.lds.Dg1File;
@@ -63,11 +64,21 @@ public final class DocumentFactory {
 
     /** The document files with the document faults applied (what the chip holds). */
     public static Map<LdsFile, byte[]> files(Persona persona, List<DocumentFault> faults) {
-        return build(persona, faults).files;
+        return build(persona, faults, dg13Layout(faults)).files;
+    }
+
+    /** The document files with DG13 in the given layout (every layout the sources show), signed. */
+    public static Map<LdsFile, byte[]> files(Persona persona, List<DocumentFault> faults, Dg13Layout dg13) {
+        return build(persona, faults, dg13).files;
+    }
+
+    /** The layout real cards have, unless the legacy layout is asked for. */
+    private static Dg13Layout dg13Layout(List<DocumentFault> faults) {
+        return faults.contains(DocumentFault.LEGACY_DG13_LAYOUT) ? Dg13Layout.LEGACY_SYNTHETIC : Dg13Layout.REAL;
     }
 
     public static ChipProfile profile(Persona persona, List<DocumentFault> faults) {
-        Built b = build(persona, faults);
+        Built b = build(persona, faults, dg13Layout(faults));
         Map<Integer, byte[]> byFid = new HashMap<>();
         b.files.forEach((f, bytes) -> byFid.put(f.fid(), bytes));
         Set<Integer> denied = persona.isCccd() ? Set.of(LdsFile.DG3.fid()) : Set.of();
@@ -90,13 +101,13 @@ public final class DocumentFactory {
             ca = MockPki.ecKeys("ca-mismatch:" + persona.name(), DocumentKeys.CURVE);
         }
         return new ChipProfile(byFid, denied, b.bacKey, access.can(), access.bac(), access.pace(),
-                aa, ca, extended);
+                aa, ca, extended, !access.paceCanOnly());
     }
 
     private record Built(Map<LdsFile, byte[]> files, MrzKey bacKey) {
     }
 
-    private static Built build(Persona persona, List<DocumentFault> faults) {
+    private static Built build(Persona persona, List<DocumentFault> faults, Dg13Layout dg13Layout) {
         Person p = persona.person();
         LocalDate birth = LocalDate.parse(p.dateOfBirth());
         LocalDate expiry = expiry(persona);
@@ -107,7 +118,11 @@ public final class DocumentFactory {
         files.put(LdsFile.DG1, new Dg1File(mrz).encode());
         files.put(LdsFile.DG2, Dg2File.ofJpeg(portrait(persona, birth)).encode());
         if (persona.isCccd()) {
-            files.put(LdsFile.DG13, PersonMapper.toDg13(p).build().encode());
+            byte[] dg13 = PersonMapper.toDg13(p).layout(dg13Layout).build().encode();
+            if (faults.contains(DocumentFault.UNKNOWN_DG13_LAYOUT)) {
+                dg13 = DocumentTampering.opaqueDg13(dg13); // before signing: a signed file we do not understand
+            }
+            files.put(LdsFile.DG13, dg13);
         } else {
             String name = p.fullName().strip();
             int space = name.indexOf(' ');

@@ -53,6 +53,20 @@ final class DocumentTampering {
     }
 
     /**
+     * {@code unknown-dg13-layout}: a DG13 of a layout no source shows, {@code 6D 0A 04 08} and eight bytes (the
+     * start of the real DG13's SHA-256, so that each persona's differs and none holds personal data), for the chip
+     * to sign as it is.
+     */
+    static byte[] opaqueDg13(byte[] dg13) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(dg13);
+            return Tlv.of(0x6D, Tlv.of(0x04, java.util.Arrays.copyOf(digest, 8))).encode();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * {@code bad-sod-signature}: the last byte of the Document Signer's signature in the SOD is flipped. The
      * SOD stays parseable; only the signature check fails.
      */

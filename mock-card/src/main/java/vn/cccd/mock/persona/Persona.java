@@ -44,10 +44,25 @@ public record Persona(
     public record Document(DocumentType type, String documentNumber, String issuingState, String expiryDate) {
     }
 
-    /** @param can the 6-digit card access number, or null */
-    @JsonPropertyOrder({"bac", "pace", "can"})
-    public record Access(boolean bac, boolean pace, String can) {
-        public static final Access BAC_ONLY = new Access(true, false, null);
+    /**
+     * @param can the 6-digit card access number, or null
+     * @param paceCanOnly the chip's PACE takes only its CAN: PACE with the MRZ data is refused as a wrong password
+     *        (63Cx at the last step), while BAC opens with the MRZ data. Public reports of Vietnamese chips: PACE
+     *        failing and BAC working with the same MRZ data, and "PACE is CAN type" (cccd-card.md §1.2, [I2], [I4]);
+     *        how a real chip refuses is not published. Needs {@code pace}, {@code bac} and {@code can}.
+     */
+    @JsonPropertyOrder({"bac", "pace", "can", "paceCanOnly"})
+    public record Access(boolean bac, boolean pace, String can,
+            @JsonInclude(JsonInclude.Include.NON_DEFAULT) Boolean paceCanOnly) {
+        public static final Access BAC_ONLY = new Access(true, false, null, false);
+
+        public Access {
+            paceCanOnly = Boolean.TRUE.equals(paceCanOnly); // absent in most persona files
+        }
+
+        public Access(boolean bac, boolean pace, String can) {
+            this(bac, pace, can, false);
+        }
     }
 
     public Persona {

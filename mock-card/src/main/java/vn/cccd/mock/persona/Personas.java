@@ -174,6 +174,8 @@ public final class Personas {
                 n + "the document number must be 1-9 characters of 0-9 and A-Z");
         require(p.access().can() == null || CAN.matcher(p.access().can()).matches(), n + "access.can must be 6 digits");
         require(p.access().bac() || p.access().pace(), n + "access must offer BAC, PACE or both");
+        require(!p.access().paceCanOnly() || p.access().pace() && p.access().bac() && p.access().can() != null,
+                n + "access.paceCanOnly needs pace, bac and a can");
         return p;
     }
 

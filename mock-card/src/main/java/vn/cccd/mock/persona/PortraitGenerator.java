@@ -153,6 +153,7 @@ public final class PortraitGenerator {
     }
 
     private static byte[] encode(BufferedImage img) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IllegalStateException("no JPEG writer in this Java runtime");

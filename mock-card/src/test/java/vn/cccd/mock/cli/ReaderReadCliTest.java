@@ -60,6 +60,30 @@ class ReaderReadCliTest {
     }
 
     @Test
+    void aChipThatRefusesPaceWithTheMrzDataIsReadWithBacAndSaysSo() throws Exception {
+        Captured r = read("le-van-cuong", List.of(), cccdKey("le-van-cuong", "--json"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
+        assertThat(json.at("/verification/accessControl").asText()).isEqualTo("BAC");
+        // the ID number and birth date give several candidate expiry dates: each is tried with PACE, then BAC
+        JsonNode steps = json.at("/stats/accessAttempts");
+        assertThat(steps.size()).isGreaterThanOrEqualTo(2);
+        JsonNode last = steps.get(steps.size() - 1);
+        assertThat(last.get("protocol").asText() + " " + last.get("password").asText() + " "
+                + last.get("outcome").asText()).isEqualTo("BAC MRZ OPENED");
+        for (JsonNode step : steps) {
+            if (step.get("protocol").asText().equals("PACE")) {
+                assertThat(step.get("outcome").asText()).isEqualTo("REFUSED");
+            }
+            assertThat(step.fieldNames()).toIterable().containsExactly("protocol", "password", "candidate", "outcome");
+        }
+        assertThat(steps.get(0).get("protocol").asText()).isEqualTo("PACE");
+        Captured text = read("le-van-cuong", List.of(), cccdKey("le-van-cuong"));
+        assertThat(text.out()).contains("Access control: BAC (after PACE refused ");
+    }
+
+    @Test
     void noFaceSaveAndFaceOut() throws Exception {
         Path save = tmp.resolve("saved");
         Captured r = read("tran-van-uong", List.of(), cccdKey("tran-van-uong", "--no-face", "--save", save.toString(), "--json"));

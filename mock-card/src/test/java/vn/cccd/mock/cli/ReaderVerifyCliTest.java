@@ -77,6 +77,49 @@ class ReaderVerifyCliTest {
     }
 
     @Test
+    void aSignedDg13OfNoKnownLayoutExitsZeroWithThePersonFromDg1AndAProblemNamingDg13() throws Exception {
+        Path dir = files("nguyen-van-a", "unknown-dg13-layout");
+        assertThat(vn.cccd.reader.util.Hex.encode(Files.readAllBytes(dir.resolve("DG13.bin")))).startsWith("6D0A0408");
+        Captured r = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
+        assertThat(json.at("/verification/passiveAuthentication/dataGroupHashes/DG13").asText()).isEqualTo("MATCH");
+        assertThat(json.at("/document/type").asText()).isEqualTo("CCCD");
+        assertThat(json.at("/person/idNumber").asText()).isEqualTo("001090123456");
+        assertThat(json.at("/person/fullName").asText()).isEqualTo("NGUYEN VAN A");
+        assertThat(json.at("/person/dateOfBirth").asText()).isEqualTo("1990-01-01");
+        assertThat(json.at("/person/sex").asText()).isEqualTo("Nam");
+        assertThat(json.at("/person/placeOfResidence").isNull()).isTrue();
+        assertThat(json.at("/problems/0/file").asText()).isEqualTo("DG13");
+        assertThat(json.at("/problems/0/message").asText()).contains("DG13");
+        assertThat(json.at("/problems").size()).isEqualTo(1);
+        // the same file tampered with after signing is still caught: the hash check runs over its bytes
+        Files.write(dir.resolve("DG13.bin"), vn.cccd.reader.util.Hex.decode("6D 0A 04 08 00 00 00 00 00 00 00 00"));
+        Captured tampered = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");
+        assertThat(tampered.exit()).isEqualTo(10);
+        assertThat(Json.MAPPER.readTree(tampered.out()).at("/verification/passiveAuthentication/dataGroupHashes/DG13")
+                .asText()).isEqualTo("MISMATCH");
+    }
+
+    @Test
+    void anAuthenticCardHasNoProblemsEntry() throws Exception {
+        Captured r = reader("verify", files("nguyen-van-a").toString(), "--trust", trust().toString(), "--json");
+        assertThat(Json.MAPPER.readTree(r.out()).has("problems")).isFalse();
+    }
+
+    @Test
+    void theLegacyDg13LayoutVerifiesAuthenticWithEveryField() throws Exception {
+        Captured r = reader("verify", files("pham-van-binh", "legacy-dg13-layout").toString(), "--trust",
+                trust().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/person/spouseName").asText()).isEqualTo("Đỗ Thị Hảo");
+        assertThat(json.at("/person/motherName").asText()).isEqualTo("Vũ Thị Lựu");
+        assertThat(json.has("problems")).isFalse();
+    }
+
+    @Test
     void withoutTrustTheVerdictIsUnverifiedExitTen() {
         Captured r = reader("verify", files("mara-kessler").toString());
         assertThat(r.exit()).isEqualTo(10);

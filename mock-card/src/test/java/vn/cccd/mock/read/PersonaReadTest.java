@@ -18,6 +18,8 @@ import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
 import vn.cccd.mock.testing.RecordingChip;
 import vn.cccd.reader.access.CanKey;
+import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.PassiveAuthentication;
@@ -76,7 +78,8 @@ class PersonaReadTest {
             assertThat(r.dataGroups()).doesNotContain("DG13");
         }
         assertThat(r.face()).isNotNull();
-        assertThat(r.verification().accessControl()).isEqualTo(p.access().pace()
+        // a chip whose PACE takes only its CAN opens with BAC by the MRZ data
+        assertThat(r.verification().accessControl()).isEqualTo(p.access().pace() && !p.access().paceCanOnly()
                 ? Verification.AccessControl.PACE : Verification.AccessControl.BAC);
         assertThat(r.verification().activeAuthentication().status()).isEqualTo(
                 p.activeAuthentication() == Persona.KeyType.NONE ? CheckResult.Status.NOT_SUPPORTED : CheckResult.Status.PASSED);
@@ -109,6 +112,77 @@ class PersonaReadTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocumentReader()
                 .read(wire(MockCards.chip(Personas.builtIn("nguyen-van-a"), List.of())), canOnBac, ProgressListener.NONE))
                 .isInstanceOf(vn.cccd.reader.error.AccessDeniedException.class).hasMessageContaining("PACE");
+    }
+
+    @Test
+    void theLegacyDg13LayoutStillReadsAsItself() {
+        for (String name : List.of("pham-van-binh", "nguyen-thi-a")) {
+            Persona p = Personas.builtIn(name);
+            CardReadResult r = read(p, "legacy-dg13-layout");
+            assertThat(r.person()).as(name).isEqualTo(p.person());
+            assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+            assertThat(r.problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void aSignedDg13OfNoKnownLayoutLeavesTheReadAuthenticWithThePersonFromDg1() {
+        Persona p = Personas.builtIn("nguyen-thi-a");
+        CardReadResult r = read(p, "unknown-dg13-layout");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+        assertThat(r.verification().passiveAuthentication().dataGroupHashes().get("DG13"))
+                .isEqualTo(PassiveAuthentication.HashStatus.MATCH);
+        assertThat(r.document().type()).isEqualTo("CCCD");
+        assertThat(r.person().idNumber()).isEqualTo(p.person().idNumber());
+        assertThat(r.person().dateOfBirth()).isEqualTo(p.person().dateOfBirth());
+        assertThat(r.person().sex()).isEqualTo(p.person().sex());
+        assertThat(r.person().fullName()).as("the MRZ name, without diacritics").isEqualTo("NGUYEN THI A");
+        assertThat(r.person().placeOfResidence()).as("only DG13 has it").isNull();
+        assertThat(r.problems()).singleElement().satisfies(pr -> {
+            assertThat(pr.file()).isEqualTo("DG13");
+            assertThat(pr.message()).contains("no indexed fields").contains("DG1");
+        });
+        assertThat(r.verification().chipAuthentication().status()).isEqualTo(CheckResult.Status.PASSED);
+    }
+
+    @Test
+    void aChipWhosePaceTakesOnlyItsCanIsReadWithBacByTheMrzDataAndWithPaceByItsCan() {
+        Persona p = Personas.builtIn("le-van-cuong");
+        assertThat(p.access().paceCanOnly()).isTrue();
+        CardReadResult byMrz = read(p);
+        assertThat(byMrz.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+        assertThat(byMrz.verification().accessControl()).isEqualTo(Verification.AccessControl.BAC);
+        assertThat(byMrz.person()).isEqualTo(p.person());
+        assertThat(byMrz.stats().accessAttempts()).containsExactly(
+                new AccessAttempt(Verification.AccessControl.PACE, AccessAttempt.Password.MRZ, 1,
+                        AccessAttempt.Outcome.REFUSED),
+                new AccessAttempt(Verification.AccessControl.BAC, AccessAttempt.Password.MRZ, 1,
+                        AccessAttempt.Outcome.OPENED));
+
+        ReadRequest byCan = new ReadRequest(List.of(new CanKey(p.access().can())), true, List.of(trust));
+        CardReadResult r = new DocumentReader().read(wire(MockCards.chip(p, List.of())), byCan, ProgressListener.NONE);
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+        assertThat(r.verification().accessControl()).isEqualTo(Verification.AccessControl.PACE);
+        assertThat(r.stats().accessAttempts()).containsExactly(new AccessAttempt(Verification.AccessControl.PACE,
+                AccessAttempt.Password.CAN, 1, AccessAttempt.Outcome.OPENED));
+    }
+
+    @Test
+    void aWrongKeyIsReportedOnlyAfterPaceAndBacBothRefusedIt() {
+        Persona p = Personas.builtIn("vo-thi-lan");
+        MrzKey right = DocumentFactory.profile(p, List.of()).bacKey();
+        MrzKey wrong = new MrzKey(right.documentNumber(), right.dateOfBirth(), "991231");
+        ReadRequest request = new ReadRequest(List.of(wrong), false, List.of(trust));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocumentReader()
+                .read(wire(MockCards.chip(p, List.of())), request, ProgressListener.NONE))
+                .isInstanceOfSatisfying(vn.cccd.reader.error.AccessDeniedException.class, e -> {
+                    assertThat(e.getMessage()).contains("PACE and BAC both refused");
+                    assertThat(e.attempts()).extracting(AccessAttempt::protocol, AccessAttempt::outcome).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Verification.AccessControl.PACE,
+                                    AccessAttempt.Outcome.REFUSED),
+                            org.assertj.core.groups.Tuple.tuple(Verification.AccessControl.BAC,
+                                    AccessAttempt.Outcome.REFUSED));
+                });
     }
 
     @Test

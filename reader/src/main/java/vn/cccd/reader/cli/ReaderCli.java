@@ -10,17 +10,19 @@ import vn.cccd.reader.transport.PcscReaders;
  */
 @Command(name = "cccd-reader", mixinStandardHelpOptions = true, versionProvider = ReaderCli.Version.class,
         description = {"Đọc và xác thực chip CCCD / Reads and verifies the chip of a Vietnamese CCCD (ICAO 9303)."},
-        subcommands = {ListCommand.class, ReadCommand.class, VerifyCommand.class, QrCommand.class})
+        subcommands = {ListCommand.class, ReadCommand.class, VerifyCommand.class, QrCommand.class,
+            DiagnoseCommand.class})
 public final class ReaderCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: list, read, verify or qr");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: list, read, verify, qr or diagnose");
     }
 
     public static void main(String[] args) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         if (System.getProperty("logback.configurationFile") == null) {
             System.setProperty("logback.configurationFile", "vn/cccd/reader/cli/logback-cli.xml");
         }

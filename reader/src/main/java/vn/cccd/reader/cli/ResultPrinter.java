@@ -2,7 +2,12 @@ package vn.cccd.reader.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.Json;
@@ -50,7 +55,7 @@ final class ResultPrinter {
         PassiveAuthentication pa = v.passiveAuthentication();
         out.println();
         out.println("Kết quả / Verdict: " + verdict(v.overall()));
-        out.println("  Access control: " + v.accessControl());
+        out.println("  Access control: " + v.accessControl() + triedBefore(r));
         out.println("  Passive Authentication: " + pa.status() + " (signature " + (pa.signatureValid() ? "valid" : "not valid")
                 + ", chain " + (pa.chainTrusted() ? "trusted" : "not trusted") + ")");
         for (Map.Entry<String, PassiveAuthentication.HashStatus> e : pa.dataGroupHashes().entrySet()) {
@@ -98,5 +103,24 @@ final class ResultPrinter {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    /**
+     * The steps before the one that opened the chip, counted by protocol and outcome, e.g.
+     * " (after PACE refused 3 keys, BAC refused 2 keys)"; never a key value.
+     */
+    private static String triedBefore(CardReadResult r) {
+        if (r.stats() == null || r.stats().accessAttempts().size() < 2) {
+            return "";
+        }
+        List<AccessAttempt> all = r.stats().accessAttempts();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (AccessAttempt a : all.subList(0, all.size() - 1)) {
+            counts.merge(a.protocol() + " " + a.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' '), 1,
+                    Integer::sum);
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((step, n) -> parts.add(step + " " + n + (n == 1 ? " key" : " keys")));
+        return " (after " + String.join(", ", parts) + ")";
     }
 }

@@ -141,6 +141,7 @@ public final class FaceImageDecoder {
         BufferedImage decoded = decode(image);
         BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
         rgb.getGraphics().drawImage(decoded, 0, 0, null);
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
         if (!writers.hasNext()) {
             throw new IllegalStateException("no JPEG encoder in this Java runtime");
@@ -213,6 +214,7 @@ public final class FaceImageDecoder {
     }
 
     private static ImageReader readerFor(String mime) {
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         String format = FaceImage.JPEG.equals(mime) ? "jpeg" : "jpeg2000";
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         if (!readers.hasNext()) {

@@ -11,8 +11,9 @@ import vn.cccd.reader.model.Text;
  * From parsed data groups to the contract's {@link DocumentInfo} and {@link Person}.
  *
  * <ul>
- *   <li>A Vietnamese ID card (issuing state VNM, document code I…, TD1) with DG13 is a {@code CCCD}: the person
- *       comes from DG13; the MRZ only fills what DG13 lacks (ID number, name without diacritics, dates, sex).</li>
+ *   <li>A Vietnamese ID card (issuing state VNM, document code I…, TD1) is a {@code CCCD}: the person comes from
+ *       DG13; the MRZ only fills what DG13 lacks (ID number from the optional data, name without diacritics,
+ *       dates, sex, nationality), and gives all of it when DG13 was not read or not understood.</li>
  *   <li>Any other document (a foreign passport read with its MRZ key, a foreign ID card): the person comes from
  *       DG1, with DG11 (name, personal number, full date of birth, address) and DG12 (date of issue) when read.
  *       A TD3 with document code P… is a {@code PASSPORT}, anything else an {@code ID_CARD}.</li>
@@ -47,6 +48,10 @@ public final class PersonMapper {
         }
         if (dg13 != null && (mrz == null || isVietnameseIdCard(mrz))) {
             return cccd(dg13, mrz, today);
+        }
+        if (isVietnameseIdCard(mrz)) {
+            // a CCCD whose DG13 was not read or not understood: what the MRZ says, the rest null
+            return cccd(Dg13File.builder().build(), mrz, today);
         }
         return fromMrz(mrz, dg11, dg12, today);
     }

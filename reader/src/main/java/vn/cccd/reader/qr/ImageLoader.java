@@ -37,6 +37,7 @@ final class ImageLoader {
         if (format == null) {
             throw new QrException(Reason.NOT_AN_IMAGE, "the data is not a PNG or JPEG image");
         }
+        vn.cccd.reader.util.NoDiskImaging.ensure();
         Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         if (!readers.hasNext()) {
             throw new IllegalStateException("no " + format + " decoder in this Java runtime");

@@ -1,6 +1,7 @@
 package vn.cccd.reader.read;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import vn.cccd.reader.access.AccessKey;
 import vn.cccd.reader.access.BacAuthenticator;
@@ -16,6 +17,7 @@ import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.sm.SecureMessagingTransport;
 import vn.cccd.reader.sm.SmSession;
@@ -42,6 +44,7 @@ final class ChipSession {
     private AccessControl control;
     private SecureMessagingTransport secure;
     private int reopens;
+    private final List<AccessAttempt> attempts = new ArrayList<>();
 
     ChipSession(CardTransport card, List<AccessKey> keys, SecureRandom random) {
         this.card = card;
@@ -55,66 +58,96 @@ final class ChipSession {
     }
 
     /**
-     * Opens the chip with the first key that works, kept for {@link #reopen()}: PACE when EF.CardAccess offers it
-     * (then the application is selected under secure messaging), else, or when the chip refuses PACE for another
-     * reason than the password, BAC.
+     * Opens the chip with the first key that works, kept for {@link #reopen()}. For each candidate key in order:
+     * PACE when EF.CardAccess offers it (then the application is selected under secure messaging), then BAC with
+     * the same MRZ data. BAC follows a PACE refusal too: Vietnamese chips have been seen refusing PACE with the MRZ
+     * data while BAC works with the same data, and one report says their PACE expects a CAN (cccd-card.md §1.2:
+     * [I2], [I4]); so a wrong key is reported only once BAC has refused it as well. PACE that cannot run at all (a
+     * suite we lack) is not tried again; neither is BAC that a chip refused for another reason than the key after a
+     * PACE refusal (a PACE-only chip). Every step is recorded in {@link #attempts()}.
      *
      * @param offered the chip's PACEInfo, or null
      */
     AccessControl open(PaceInfo offered) {
         AccessDeniedException denied = null;
-        if (offered != null) {
-            boolean fallBack = false;
-            for (AccessKey key : keys) {
+        boolean paceWorks = offered != null;
+        boolean bacWorks = true;
+        for (int i = 0; i < keys.size(); i++) {
+            AccessKey key = keys.get(i);
+            if (paceWorks) {
                 try {
                     secure = new SecureMessagingTransport(card, pace.authenticate(card, offered, key));
                     selectApplication(secure);
                     paceInfo = offered;
                     openedWith = key;
                     control = AccessControl.PACE;
+                    attempt(AccessControl.PACE, key, i, AccessAttempt.Outcome.OPENED);
                     return control;
                 } catch (AccessDeniedException e) {
+                    attempt(AccessControl.PACE, key, i, AccessAttempt.Outcome.REFUSED);
                     denied = e;
                 } catch (CardLostException e) {
                     throw e;
                 } catch (ReaderException e) {
+                    attempt(AccessControl.PACE, key, i, AccessAttempt.Outcome.NOT_POSSIBLE);
                     LOG.debug("PACE not possible ({}): falling back to BAC", e.getMessage());
-                    fallBack = true;
-                    break;
+                    paceWorks = false;
                 }
             }
-            if (!fallBack && denied != null) {
-                throw deniedFor(denied);
-            }
-        }
-        boolean triedAny = false;
-        for (AccessKey key : keys) {
-            if (key instanceof CanKey) {
+            if (key instanceof CanKey || !bacWorks) {
                 continue; // a CAN opens PACE only
             }
-            triedAny = true;
-            selectApplication(card);
             try {
+                selectApplication(card);
                 secure = new SecureMessagingTransport(card, bac.authenticate(card, (MrzKey) key));
                 openedWith = key;
                 control = AccessControl.BAC;
+                attempt(AccessControl.BAC, key, i, AccessAttempt.Outcome.OPENED);
+                if (denied != null) {
+                    LOG.info("the chip refused PACE with the MRZ data and opened with BAC");
+                }
                 return control;
             } catch (AccessDeniedException e) {
+                attempt(AccessControl.BAC, key, i, AccessAttempt.Outcome.REFUSED);
                 denied = e;
+            } catch (CardLostException e) {
+                throw e;
+            } catch (ReaderException e) {
+                if (denied == null) {
+                    throw e; // no PACE refusal to report instead: the chip's own error
+                }
+                attempt(AccessControl.BAC, key, i, AccessAttempt.Outcome.NOT_POSSIBLE);
+                LOG.debug("BAC not possible after a PACE refusal ({})", e.getMessage());
+                bacWorks = false;
             }
         }
-        if (!triedAny) {
-            throw new AccessDeniedException(offered == null
-                    ? "this chip does not offer PACE, so a card access number cannot open it: give the MRZ data"
-                    : "PACE did not work with this chip and BAC needs the MRZ data (document number, birth, expiry)");
+        if (denied != null) {
+            throw deniedFor(denied);
         }
-        throw deniedFor(denied);
+        throw new AccessDeniedException(offered == null
+                ? "this chip does not offer PACE, so a card access number cannot open it: give the MRZ data"
+                : "PACE did not work with this chip and BAC needs the MRZ data (document number, birth, expiry)",
+                null, attempts);
+    }
+
+    private void attempt(AccessControl protocol, AccessKey key, int index, AccessAttempt.Outcome outcome) {
+        attempts.add(new AccessAttempt(protocol, key instanceof CanKey ? AccessAttempt.Password.CAN
+                : AccessAttempt.Password.MRZ, index + 1, outcome));
+    }
+
+    /** The access-control steps of {@link #open}, in order (protocol, kind of password, outcome; no key). */
+    List<AccessAttempt> attempts() {
+        return List.copyOf(attempts);
     }
 
     private AccessDeniedException deniedFor(AccessDeniedException last) {
-        return keys.size() == 1 ? last
-                : new AccessDeniedException("none of the " + keys.size() + " candidate keys opened the chip: "
-                        + last.getMessage(), last);
+        boolean both = attempts.stream().anyMatch(a -> a.protocol() == AccessControl.PACE)
+                && attempts.stream().anyMatch(a -> a.protocol() == AccessControl.BAC);
+        String tried = !both ? "" : keys.size() == 1 ? " (PACE and BAC both refused it)"
+                : " (PACE and BAC both refused them)";
+        String message = keys.size() == 1 ? last.getMessage() + tried
+                : "none of the " + keys.size() + " candidate keys opened the chip" + tried + ": " + last.getMessage();
+        return new AccessDeniedException(message, last, attempts);
     }
 
     static void selectApplication(CardTransport via) {

@@ -25,6 +25,7 @@ import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
+import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.transport.CardTransport;
@@ -103,7 +104,10 @@ public final class DocumentReader {
         ChipSession session = new ChipSession(counted, request.keys(), random);
         try {
             EnumMap<LdsFile, byte[]> files = new EnumMap<>(LdsFile.class);
-            FileReader.readCardAccess(counted).ifPresent(b -> files.put(LdsFile.CARD_ACCESS, b));
+            FileReader.readCardAccess(counted).ifPresent(b -> {
+                files.put(LdsFile.CARD_ACCESS, b);
+                progress.onFile(LdsFile.CARD_ACCESS.contractName(), b.clone());
+            });
             AccessControl ac = session.open(paceOffer(files.get(LdsFile.CARD_ACCESS)));
             FileReader reader = new FileReader(session, sizes, progress);
             Optional<byte[]> com = reader.read(LdsFile.COM);
@@ -134,7 +138,7 @@ public final class DocumentReader {
             }
             CheckResult aa = activeAuthentication(session, files, request);
             DocumentFiles document = new DocumentFiles(files);
-            Stats stats = counted.stats(System.nanoTime() - started);
+            Stats stats = counted.stats(System.nanoTime() - started, session.attempts());
             CardReadResult result = new DocumentInterpreter(passiveChecks.apply(request.trustDirs()))
                     .interpret(document, request.readFace(), ac, aa, ca, stats, LocalDate.now());
             LOG.debug("read done: {} files, {} APDUs, {} ms", files.size(), stats.apdus(), stats.millis());
@@ -146,7 +150,8 @@ public final class DocumentReader {
 
     /**
      * Active Authentication when the chip has DG15 (null otherwise, and the interpreter says NOT_SUPPORTED). A DG15
-     * that does not parse is left to the interpreter, which reports it as malformed.
+     * that does not parse is left to the interpreter, which reports it as a problem and Active Authentication as
+     * not checked.
      */
     private CheckResult activeAuthentication(ChipSession session, Map<LdsFile, byte[]> files, ReadRequest request) {
         byte[] dg15 = files.get(LdsFile.DG15);
@@ -157,11 +162,20 @@ public final class DocumentReader {
         ActiveAuthenticationInfo info = null;
         try {
             key = Dg15File.parse(dg15).publicKey();
-            if (files.containsKey(LdsFile.DG14)) {
-                info = Dg14File.parse(files.get(LdsFile.DG14)).securityInfos().activeAuthenticationInfo().orElse(null);
-            }
         } catch (MalformedDataException e) {
             return null;
+        }
+        if (files.containsKey(LdsFile.DG14)) {
+            try {
+                info = Dg14File.parse(files.get(LdsFile.DG14)).securityInfos().activeAuthenticationInfo().orElse(null);
+            } catch (MalformedDataException e) {
+                if (!"RSA".equals(key.getAlgorithm())) {
+                    // an EC signature's hash is named in DG14: guessing it could call a genuine chip a copy
+                    return new CheckResult(CheckResult.Status.NOT_CHECKED, "DG14 could not be read, and it names the"
+                            + " hash of the chip's Active Authentication signature: Active Authentication was not run");
+                }
+                // RSA (ISO/IEC 9796-2) names its hash in the signature itself: DG14 is not needed
+            }
         }
         if (session.lost()) {
             session.reopen();
@@ -278,8 +292,8 @@ public final class DocumentReader {
             // the caller owns the card
         }
 
-        Stats stats(long nanos) {
-            return new Stats(apdus, sent, received, nanos / 1_000_000);
+        Stats stats(long nanos, List<AccessAttempt> accessAttempts) {
+            return new Stats(apdus, sent, received, nanos / 1_000_000, accessAttempts);
         }
     }
 }

@@ -74,6 +74,7 @@ final class FileReader {
             out.write(b.data, 0, Math.min(b.data.length, total - out.size()));
             progress.onProgress(file.contractName(), out.size(), total);
         }
+        progress.onFile(file.contractName(), out.toByteArray());
         return Optional.of(out.toByteArray());
     }
 

@@ -60,6 +60,22 @@ class PersonMapperTest {
     }
 
     @Test
+    void aCccdWhoseDg13WasNotUnderstoodGetsWhatTheMrzSays() {
+        Dg1File dg1 = new Dg1File(Mrz.parse(MrzTest.CCCD_MRZ));
+        MappedIdentity m = PersonMapper.map(dg1, null, null, null, TODAY);
+        assertThat(m.document()).isEqualTo(new DocumentInfo("CCCD", "VNM", "090123456", MrzTest.CCCD_MRZ));
+        Person p = m.person();
+        assertThat(p.idNumber()).as("from the MRZ optional data").isEqualTo("001090123456");
+        assertThat(p.fullName()).isEqualTo("NGUYEN VAN A");
+        assertThat(p.dateOfBirth()).isEqualTo("1990-01-01");
+        assertThat(p.sex()).isEqualTo("Nam");
+        assertThat(p.nationality()).isEqualTo("Việt Nam");
+        assertThat(p.placeOfResidence()).as("only DG13 has it").isNull();
+        assertThat(p.issueDate()).isNull();
+        assertThat(p.fatherName()).isNull();
+    }
+
+    @Test
     void dg13WithoutDg1IsStillACccd() {
         MappedIdentity m = PersonMapper.map(null, cccdHolder().build(), null, null, TODAY);
         assertThat(m.document()).isEqualTo(new DocumentInfo("CCCD", "VNM", null, null));
