@@ -17,8 +17,8 @@ export function setStaffToken(token) {
   staffToken = token || null;
 }
 
-async function call(method, path, body, blob) {
-  const init = { method, headers: {}, cache: 'no-store', credentials: 'same-origin' };
+async function call(method, path, body, blob, headers) {
+  const init = { method, headers: { ...(headers || {}) }, cache: 'no-store', credentials: 'same-origin' };
   if (staffToken) {
     init.headers.Authorization = 'Bearer ' + staffToken;
   }
@@ -65,6 +65,8 @@ async function download(path) {
 export const api = {
   download,
   get: (path) => call('GET', path),
+  // a request the page makes by itself (a timer): it does not count as staff activity
+  getInBackground: (path) => call('GET', path, undefined, undefined, { 'X-Staff-Background': '1' }),
   post: (path, body = {}) => call('POST', path, body),
   // an image (a camera frame or an upload), sent with its own media type
   postImage: (path, blob) => call('POST', path, undefined, blob),

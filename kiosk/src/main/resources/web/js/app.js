@@ -3,7 +3,7 @@
 // memory only (no localStorage, no sessionStorage, no cookies) and empties every screen when the session ends.
 
 import { api, ApiError } from './api.js';
-import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
+import { t, has, pick, setLang, currentLang, apply, both } from './i18n.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
 import * as hospital from './hospital.js';
@@ -77,7 +77,16 @@ function alertMessage(text) {
   a.hidden = false;
 }
 
+/** The API refused this browser (a UI secret is set and it was not opened by the kiosk launcher). */
+function locked(e) {
+  if (!(e instanceof ApiError && e.status === 401 && e.code === 'UI_LOCKED')) return false;
+  document.body.dataset.locked = 'true';
+  alertMessage(both('uiLocked'));
+  return true;
+}
+
 function fail(e) {
+  if (locked(e)) return;
   if (e instanceof ApiError && e.code === 'NO_SESSION') {
     wipeUi(null);
     alertMessage(t('sessionGone'));
@@ -999,6 +1008,7 @@ async function init() {
 }
 
 init().catch((e) => {
+  if (locked(e)) return;
   alertMessage(t('networkError'));
   console.error(e);
 });

@@ -111,6 +111,7 @@ const TEXTS = {
     demoRemove: 'Lấy thẻ ra', demoPlace: 'Đặt thẻ', demoUnavailable: 'Thẻ demo chưa dùng được trong bản này: {m}',
     footer: 'Dữ liệu chỉ được xử lý trên kiosk này và bị xoá khi bạn rời đi.',
     networkError: 'Kiosk không phản hồi. Hãy thử lại.',
+    uiLocked: 'Trình duyệt này không được đọc dữ liệu của ki-ốt. Hãy mở ki-ốt bằng trình khởi chạy của ki-ốt (hoặc báo cho người quản lý).',
     sessionGone: 'Phiên làm việc đã kết thúc.',
     // lodging mode
     footerLodging: 'Sổ lưu trú được lưu mã hoá trên kiosk này và tự động xoá sau thời hạn lưu giữ; ảnh chân dung không được lưu.',
@@ -252,6 +253,7 @@ const TEXTS = {
     demoRemove: 'Take the card away', demoPlace: 'Place card', demoUnavailable: 'Demo cards are not available in this build: {m}',
     footer: 'Data is processed on this kiosk only and deleted when you leave.',
     networkError: 'The kiosk does not respond. Please try again.',
+    uiLocked: 'This browser may not read the kiosk\'s data. Open the kiosk with the kiosk launcher (or tell the administrator).',
     sessionGone: 'The session has ended.',
     // lodging mode
     footerLodging: 'The guest register is kept encrypted on this kiosk and deleted automatically after the retention period; portraits are never kept.',
@@ -307,6 +309,13 @@ export function t(key, vars = {}) {
     return key;
   }
   return v.replace(/\{(\w+)\}/g, (_, name) => (vars[name] === undefined ? '' : String(vars[name])));
+}
+
+/** A text in Vietnamese, then in English (for messages shown before the language is known). */
+export function both(key) {
+  const vi = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.vi);
+  const en = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.en);
+  return en && en !== vi ? vi + ' / ' + en : vi;
 }
 
 /** Whether a key exists (for optional nested keys such as failed.CODE). */

@@ -125,13 +125,15 @@ export async function onDesk() {
   $('lodging-date').value = desk.night;
   await refresh();
   clearInterval(desk.timer);
-  desk.timer = setInterval(() => { if (desk.ctx.screen() === 'lodging') refresh(); }, REFRESH_MS);
+  // the page's own refresh does not keep the login alive: a desk left alone logs out (server idle timeout)
+  desk.timer = setInterval(() => { if (desk.ctx.screen() === 'lodging') refresh(true); }, REFRESH_MS);
 }
 
-async function refresh() {
+async function refresh(background) {
   if (!desk.token) return;
   try {
-    const night = await staff(() => api.get('/api/lodging/nights/' + encodeURIComponent(desk.night)));
+    const path = '/api/lodging/nights/' + encodeURIComponent(desk.night);
+    const night = await staff(() => (background ? api.getInBackground(path) : api.get(path)));
     if (night) render(night);
   } catch (e) {
     desk.ctx.fail(e);

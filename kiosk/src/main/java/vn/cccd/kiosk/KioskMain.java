@@ -42,6 +42,10 @@ public final class KioskMain implements Callable<Integer> {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "where the kiosk stores what it keeps")
     Path dataDir;
 
+    @Option(names = "--ui-secret-file", paramLabel = "FILE", description = "file holding the UI secret (as"
+            + " ui.secretFile): only a browser opened through /ui/start?secret=... may call the API")
+    Path uiSecretFile;
+
     @Option(names = "--demo", description = "add an in-process mock reader with the built-in personas (staff PIN 0000)")
     boolean demo;
 
@@ -89,6 +93,9 @@ public final class KioskMain implements Callable<Integer> {
         if (demo) {
             b.demo(true);
         }
+        if (uiSecretFile != null) {
+            b.uiSecretFile(uiSecretFile);
+        }
         return b.build();
     }
 
@@ -128,6 +135,14 @@ public final class KioskMain implements Callable<Integer> {
         }, "kiosk-shutdown"));
         String url = server.getURI().toString();
         out.println("CCCD kiosk: " + url + (c.demo() ? "  (demo mode, staff PIN " + KioskConfig.DEMO_PIN + ")" : ""));
+        if (c.uiSecretFile() == null) {
+            String open = "no UI secret (ui.secretFile): any program on this machine can read the API, personal data"
+                    + " included";
+            out.println("  " + open + (c.demo() ? " (fine for a demo with invented people)" : ""));
+            LOG.warn(open);
+        } else {
+            out.println("  the API answers only the browser opened at " + url + "ui/start?secret=...");
+        }
         out.flush();
         server.join();
         return EXIT_OK;

@@ -60,9 +60,10 @@ class KioskMainTest {
     void commandLineOptionsOverrideTheFile(@TempDir Path dir) {
         KioskMain main = new KioskMain(new PrintWriter(out), new PrintWriter(err), new BufferedReader(new StringReader("")));
         new CommandLine(main).parseArgs("--config", Path.of("..", "config", "kiosk.properties").toString(),
-                "--port", "9123", "--data-dir", dir.toString(), "--demo");
+                "--port", "9123", "--data-dir", dir.toString(), "--demo", "--ui-secret-file", "/etc/cccd-kiosk/ui.secret");
         KioskConfig c = main.configuration();
         assertThat(c.port()).isEqualTo(9123);
+        assertThat(c.uiSecretFile()).isEqualTo(Path.of("/etc/cccd-kiosk/ui.secret"));
         assertThat(c.dataDir()).isEqualTo(dir);
         assertThat(c.demo()).isTrue();
         assertThat(c.effectiveOperatorPin().matches("0000")).isTrue();

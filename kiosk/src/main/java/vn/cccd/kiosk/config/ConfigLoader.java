@@ -44,7 +44,7 @@ public final class ConfigLoader {
             "storage.url", "storage.user", "storage.password", "storage.keyFile", "storage.keyEnv",
             "storage.retentionDays", "storage.purgeIntervalMinutes", "lodging.name", "lodging.address",
             "hospital.departments", "hospital.webhook.url", "hospital.webhook.timeoutSeconds",
-            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds");
+            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds", "ui.secretFile");
     private static final Set<String> LANGUAGES = Set.of("vi", "en");
 
     private ConfigLoader() {
@@ -215,6 +215,10 @@ public final class ConfigLoader {
         }
         b.lodging(lodging);
         b.hospital(hospital(p));
+        String secret = text(p, "ui.secretFile", "");
+        if (!secret.isEmpty()) {
+            b.uiSecretFile(resolve(baseDir, secret)); // read and checked at start (UiSecret)
+        }
         return b.build();
     }
 

@@ -38,6 +38,9 @@ import java.util.Set;
  * @param storage the register database ({@code storage.*})
  * @param lodging the lodging establishment ({@code lodging.*})
  * @param hospital hospital reception settings (departments, webhook), used in hospital mode
+ * @param uiSecretFile file holding the per-install UI secret ({@code ui.secretFile}); when set, the API answers only
+ *     a browser opened through {@code /ui/start?secret=...} (the kiosk launcher); null: no secret (any local program
+ *     can read the API)
  */
 public record KioskConfig(
         String host,
@@ -63,7 +66,8 @@ public record KioskConfig(
         int maxImageBytes,
         StorageSettings storage,
         LodgingSettings lodging,
-        HospitalConfig hospital) {
+        HospitalConfig hospital,
+        Path uiSecretFile) {
 
     /** The staff PIN in demo mode; the UI says so. */
     public static final String DEMO_PIN = "0000";
@@ -112,6 +116,7 @@ public record KioskConfig(
         b.storage = storage;
         b.lodging = lodging;
         b.hospital = hospital;
+        b.uiSecretFile = uiSecretFile;
         return b;
     }
 
@@ -154,6 +159,7 @@ public record KioskConfig(
         private StorageSettings storage = StorageSettings.defaults();
         private LodgingSettings lodging = LodgingSettings.none();
         private HospitalConfig hospital = HospitalConfig.defaults();
+        private Path uiSecretFile;
 
         public Builder host(String v) {
             host = v;
@@ -280,10 +286,16 @@ public record KioskConfig(
             return this;
         }
 
+        public Builder uiSecretFile(Path v) {
+            uiSecretFile = v;
+            return this;
+        }
+
         public KioskConfig build() {
             return new KioskConfig(host, port, dataDir, stationName, mode, languages, idleTimeout, idleWarning,
                     formsDir, enabledForms, trustDirs, pcscReaders, pollInterval, readFace, operatorPin, demo,
-                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, storage, lodging, hospital);
+                    fontPath, printCommand, prefill, maxJsonBytes, maxImageBytes, storage, lodging, hospital,
+                    uiSecretFile);
         }
     }
 }

@@ -155,6 +155,7 @@ final class KioskApi {
         out.put("mode", c.mode().id());
         out.put("languages", c.languages());
         out.put("demo", c.demo());
+        out.put("uiSecret", c.uiSecretFile() != null);
         if (c.demo()) {
             out.put("demoPin", vn.cccd.kiosk.config.KioskConfig.DEMO_PIN);
         }

@@ -17,6 +17,8 @@ import vn.cccd.kiosk.config.KioskConfig;
 import vn.cccd.kiosk.server.http.ApiHandler;
 import vn.cccd.kiosk.server.http.FontHandler;
 import vn.cccd.kiosk.server.http.SecurityHandler;
+import vn.cccd.kiosk.server.http.UiAccess;
+import vn.cccd.kiosk.server.http.UiAccessHandler;
 
 /**
  * The kiosk's HTTP server: Jetty 12 core handlers (no servlets) on a loopback address, serving the UI (static files
@@ -53,9 +55,11 @@ public final class KioskServer {
         web.setDirAllowed(false);
         web.setCacheControl("no-cache");
 
+        UiAccess access = config.uiSecretFile() == null ? UiAccess.open() : UiAccess.fromFile(config.uiSecretFile());
         KioskApi api = new KioskApi(app);
         var router = api.routes();
         Handler.Sequence all = new Handler.Sequence(
+                new UiAccessHandler(access),
                 new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes()),
                 new FontHandler(),
                 web);
@@ -65,6 +69,8 @@ public final class KioskServer {
         limit.setHandler(all);
         server.setHandler(new ContextHandler(new SecurityHandler(limit), "/"));
         server.setStopTimeout(3_000);
+        // Jetty's own 400/413/414/431 pages with the same security headers, no stack, no-store
+        server.setErrorHandler(new vn.cccd.kiosk.server.http.SecureErrorHandler());
 
         app.events().welcome(() -> List.of(
                 Map.entry("reader", Map.of("readers", app.cards().readers())),

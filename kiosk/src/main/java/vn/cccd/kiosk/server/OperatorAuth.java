@@ -26,13 +26,19 @@ import vn.cccd.kiosk.server.http.ApiRequest;
  */
 public final class OperatorAuth {
     static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    /**
+     * A desk left alone logs out: a token unused for this long is gone. Requests the page makes by itself (the
+     * desk's list refresh) send {@value #BACKGROUND_HEADER} and do not count as use.
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(15);
+    public static final String BACKGROUND_HEADER = "X-Staff-Background";
     private static final int MAX_TOKENS = 32;
 
     private final Predicate<String> pin;
     private final int minDigits;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Instant> tokens = new LinkedHashMap<>();
+    private final Map<String, Token> tokens = new LinkedHashMap<>();
     private final LoginLockout lockout;
     /** Attempts whose PIN is being hashed now: they hold places in the budget. */
     private int evaluating;
@@ -106,7 +112,7 @@ public final class OperatorAuth {
                 oldest.next();
                 oldest.remove();
             }
-            tokens.put(token, now.plus(TOKEN_LIFETIME));
+            tokens.put(token, new Token(now.plus(TOKEN_LIFETIME), now.plus(IDLE_TIMEOUT)));
             return token;
         }
     }
@@ -116,15 +122,28 @@ public final class OperatorAuth {
                 Map.of("retryAfterSeconds", Math.max(1, left.toSeconds() + (left.toNanosPart() > 0 ? 1 : 0))));
     }
 
-    /** @throws ApiException 401 unless the request carries a valid token */
-    public synchronized void require(ApiRequest request) {
-        String token = bearer(request);
-        Instant until = token == null ? null : tokens.get(token);
-        if (until == null || !clock.instant().isBefore(until)) {
+    /** When a token ends: at the latest {@code expires}; earlier when unused until {@code idleUntil}. */
+    private record Token(Instant expires, Instant idleUntil) {
+    }
+
+    /** @throws ApiException 401 unless the request carries a valid token; else the token's idle time restarts */
+    public void require(ApiRequest request) {
+        require(request.header("Authorization"), request.header(BACKGROUND_HEADER) != null);
+    }
+
+    synchronized void require(String authorization, boolean background) {
+        String token = bearer(authorization);
+        Token t = token == null ? null : tokens.get(token);
+        Instant now = clock.instant();
+        if (t == null || !now.isBefore(t.expires()) || !now.isBefore(t.idleUntil())) {
             if (token != null) {
                 tokens.remove(token);
             }
             throw new ApiException(401, "UNAUTHORIZED", "staff login needed (Authorization: Bearer <token>)");
+        }
+        if (!background) {
+            Instant idle = now.plus(IDLE_TIMEOUT);
+            tokens.put(token, new Token(t.expires(), idle.isAfter(t.expires()) ? t.expires() : idle));
         }
     }
 
@@ -136,7 +155,10 @@ public final class OperatorAuth {
     }
 
     private static String bearer(ApiRequest request) {
-        String h = request.header("Authorization");
+        return bearer(request.header("Authorization"));
+    }
+
+    private static String bearer(String h) {
         if (h == null || !h.startsWith("Bearer ")) {
             return null;
         }

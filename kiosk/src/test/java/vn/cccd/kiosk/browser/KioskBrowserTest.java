@@ -37,9 +37,23 @@ class KioskBrowserTest {
     private Browser b;
 
     private void open(Duration idle, Duration warning) throws Exception {
-        k = KioskHarness.start(data, c -> c.demo(true).idleTimeout(idle).idleWarning(warning));
+        open(idle, warning, null);
+    }
+
+    /**
+     * With a UI secret file, as the package runs it: the browser opens the launcher's address, and this test's
+     * HTTP client (which fetches the PDF) unlocks the API the same way.
+     */
+    private void open(Duration idle, Duration warning, Path secretFile) throws Exception {
+        k = KioskHarness.start(data, c -> c.demo(true).idleTimeout(idle).idleWarning(warning).uiSecretFile(secretFile));
         b = Browser.start(profile);
-        b.driver.get(k.base.toString());
+        if (secretFile == null) {
+            b.driver.get(k.base.toString());
+        } else {
+            String secret = java.nio.file.Files.readString(secretFile).strip();
+            k.unlock(secret);
+            b.driver.get(k.base.resolve("/ui/start?secret=" + secret).toString());
+        }
         b.until(d -> "true".equals(b.js("return document.body.dataset.ready")), 15);
     }
 
@@ -99,10 +113,19 @@ class KioskBrowserTest {
         b.screen("identity");
     }
 
+    /** The whole citizen flow, with the UI secret on as in the Debian package (issue 14, item 3). */
     @Test
     void ct01FromTheCardToThePdf() throws Exception {
-        open(Duration.ofMinutes(2), Duration.ofSeconds(30));
+        Path secretDir = java.nio.file.Files.createTempDirectory(data, "etc");
+        open(Duration.ofMinutes(2), Duration.ofSeconds(30), KioskHarness.uiSecretFile(secretDir));
         assertThat(b.find("html").getAttribute("lang")).isEqualTo("vi");
+        // the browser keeps the UI cookie in memory only (no expiry) and out of the page's reach (HttpOnly)
+        org.openqa.selenium.Cookie cookie = b.driver.manage().getCookieNamed(vn.cccd.kiosk.server.http.UiAccess.COOKIE);
+        assertThat(cookie).isNotNull();
+        assertThat(cookie.isHttpOnly()).isTrue();
+        assertThat(cookie.getExpiry()).isNull();
+        assertThat(cookie.getSameSite()).isEqualTo("Strict");
+        assertThat(b.js("return document.cookie")).isEqualTo("");
         readCard("ct01-");
         Person p = TestCards.person(PERSONA);
         assertThat(b.find("#id-name").getText()).isEqualTo("Nguyễn Thị Hồng Nhung");
@@ -178,6 +201,21 @@ class KioskBrowserTest {
         assertThat(k.getBytes(pdfUrl).statusCode()).isEqualTo(404);
         assertThat(b.js("return window.localStorage.length + window.sessionStorage.length")).isEqualTo(0L);
         b.shot("ct01-11-wiped");
+    }
+
+    /** Another browser (or any local program) that did not come through the launcher reads nothing. */
+    @Test
+    void aBrowserNotOpenedByTheLauncherIsToldInBothLanguagesAndReadsNothing() throws Exception {
+        Path secretDir = java.nio.file.Files.createTempDirectory(data, "etc");
+        Path secret = KioskHarness.uiSecretFile(secretDir);
+        k = KioskHarness.start(data, c -> c.demo(true).uiSecretFile(secret));
+        b = Browser.start(profile);
+        b.driver.get(k.base.toString());
+        b.until(d -> "true".equals(b.js("return document.body.dataset.locked")), 15);
+        assertThat(b.find("#alert").getText()).contains("Trình duyệt này không được đọc dữ liệu của ki-ốt")
+                .contains("This browser may not read the kiosk's data");
+        assertThat(b.js("return document.body.dataset.ready")).isNull();
+        b.shot("ui-locked");
     }
 
     @Test

@@ -223,4 +223,24 @@ class OperatorAuthTest {
         OperatorAuth demo = new OperatorAuth("0000"::equals, 4, null, new TestClock());
         assertThat(lockedCode(demo, "0000")).isEqualTo("TOKEN");
     }
+
+    @Test
+    void aDeskLeftAloneForFifteenMinutesIsLoggedOutAndItsOwnRefreshDoesNotKeepItIn() {
+        TestClock clock = new TestClock();
+        OperatorAuth auth = new OperatorAuth(RIGHT::equals, 6, null, clock);
+        String bearer = "Bearer " + auth.login(RIGHT);
+        // staff at work: each use restarts the idle time, well past fifteen minutes in all
+        for (int i = 0; i < 4; i++) {
+            clock.now = clock.now.plusSeconds(14 * 60);
+            auth.require(bearer, false);
+        }
+        // left alone: the page refreshes the list every minute in the background
+        for (int i = 0; i < 14; i++) {
+            clock.now = clock.now.plusSeconds(60);
+            auth.require(bearer, true);
+        }
+        clock.now = clock.now.plusSeconds(60);
+        assertThatThrownBy(() -> auth.require(bearer, true)).extracting(e -> ((ApiException) e).status()).isEqualTo(401);
+        assertThatThrownBy(() -> auth.require(bearer, false)).extracting(e -> ((ApiException) e).status()).isEqualTo(401);
+    }
 }

@@ -33,7 +33,9 @@ public final class KioskHarness implements AutoCloseable {
     public final KioskApp app;
     public final Server server;
     public final URI base;
-    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** Keeps the UI cookie once {@link #unlock(String)} got it (the kiosk sets no other cookie). */
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .cookieHandler(new java.net.CookieManager()).build();
     private final List<EventStream> streams = new ArrayList<>();
 
     private KioskHarness(KioskConfig config, boolean fakeDemo, QrService qr) throws Exception {
@@ -108,6 +110,19 @@ public final class KioskHarness implements AutoCloseable {
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + r.body(), e);
         }
+    }
+
+    /** A UI secret file in {@code dir} as the Debian package makes one: 32 random bytes in base64, one line. */
+    public static Path uiSecretFile(Path dir) throws IOException {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.nio.file.Files.writeString(dir.resolve("ui.secret"),
+                java.util.Base64.getEncoder().encodeToString(random) + "\n", StandardCharsets.US_ASCII);
+    }
+
+    /** Opens the launcher's address with the UI secret: this client then holds the UI cookie (303 expected). */
+    public HttpResponse<String> unlock(String secret) throws IOException, InterruptedException {
+        return expect(get("/ui/start?secret=" + java.net.URLEncoder.encode(secret, StandardCharsets.UTF_8)), 303);
     }
 
     /** Start, consent and key for a persona: the session then waits for the card. */

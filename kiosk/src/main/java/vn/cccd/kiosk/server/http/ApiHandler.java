@@ -43,6 +43,8 @@ public final class ApiHandler extends Handler.Abstract {
         try {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 sameOrigin(request);
+            } else if (!path.equals("/api/health")) {
+                notCrossSite(request);
             }
             if (path.equals("/api/events") && method.equals("GET")) {
                 return events.attach(request, response, callback);
@@ -79,6 +81,23 @@ public final class ApiHandler extends Handler.Abstract {
         String host = request.getHeaders().get(HttpHeader.HOST);
         if (host == null || !origin.equals("http://" + host)) {
             throw new ApiException(403, "CROSS_ORIGIN", "requests from another origin are refused");
+        }
+    }
+
+    /**
+     * Another site's page must not even fetch personal data (the session, a portrait, the registers): browsers
+     * label such requests {@code Sec-Fetch-Site: cross-site} (another host) or {@code same-site} (another port of
+     * this machine). The kiosk's own page sends {@code same-origin}; tools such as curl send none.
+     */
+    private static void notCrossSite(Request request) {
+        String site = request.getHeaders().get("Sec-Fetch-Site");
+        if (site != null && !site.equals("same-origin") && !site.equals("none")) {
+            throw new ApiException(403, "CROSS_SITE", "requests from another site are refused");
+        }
+        String origin = request.getHeaders().get(HttpHeader.ORIGIN);
+        String host = request.getHeaders().get(HttpHeader.HOST);
+        if (origin != null && (host == null || !origin.equals("http://" + host))) {
+            throw new ApiException(403, "CROSS_SITE", "requests from another site are refused");
         }
     }
 

@@ -49,7 +49,12 @@ public final class ApiRequest {
     /** A query parameter, or null. */
     public String query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            try {
+                query = Request.extractQueryParameters(request);
+            } catch (RuntimeException e) {
+                // bytes that are not UTF-8 (%ff%fe) or a broken escape
+                throw new ApiException(400, "BAD_QUERY", "the query string is not valid percent-encoded UTF-8");
+            }
         }
         return query.getValue(name);
     }
@@ -84,10 +89,15 @@ public final class ApiRequest {
             }
             return value;
         } catch (JsonMappingException e) {
-            String at = e.getPath().isEmpty() ? "" : " at '" + path(e) + "'";
-            throw ApiException.badRequest("the JSON body is not as expected" + at + ": " + firstLine(e.getOriginalMessage()));
+            // Jackson's own text names our classes and their properties: only the field path is passed on
+            String field = path(e);
+            String at = field.isEmpty() ? "" : " at '" + field + "'";
+            throw new ApiException(400, "BAD_REQUEST", "Dữ liệu JSON không đúng dạng" + at + " / the JSON body is not"
+                    + " as expected" + at, field.isEmpty() ? Map.of("reason", "INVALID_JSON")
+                            : Map.of("reason", "INVALID_JSON", "field", field));
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("the body is not valid JSON: " + firstLine(e.getOriginalMessage()));
+            throw new ApiException(400, "BAD_REQUEST", "Dữ liệu không phải JSON hợp lệ / the body is not valid JSON",
+                    Map.of("reason", "MALFORMED_JSON"));
         } catch (java.io.IOException e) {
             throw ApiException.badRequest("the body cannot be read");
         } catch (IllegalArgumentException e) {
@@ -132,13 +142,5 @@ public final class ApiRequest {
             }
         }
         return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 }

@@ -41,6 +41,15 @@ public final class Router {
         return add("DELETE", template, route);
     }
 
+    /** A route's method and path template ({@code /api/forms/{id}/prefill}). */
+    public record Endpoint(String method, String template) {
+    }
+
+    /** Every route, in the order added (tests walk the whole table). */
+    public List<Endpoint> endpoints() {
+        return entries.stream().map(e -> new Endpoint(e.method(), String.join("/", e.parts()))).toList();
+    }
+
     /**
      * @throws ApiException 404 for an unknown path, 405 (with the allowed methods) for a known path and another
      *     method

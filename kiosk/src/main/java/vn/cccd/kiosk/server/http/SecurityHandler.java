@@ -27,15 +27,7 @@ public final class SecurityHandler extends Handler.Wrapper {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        var h = response.getHeaders();
-        h.put("Content-Security-Policy", CSP);
-        h.put("X-Content-Type-Options", "nosniff");
-        h.put("Referrer-Policy", "no-referrer");
-        h.put("X-Frame-Options", "SAMEORIGIN");
-        h.put("Cross-Origin-Opener-Policy", "same-origin");
-        h.put("Cross-Origin-Resource-Policy", "same-origin");
-        // the camera only for this origin: the QR view reads the card's code; frames stay on this machine
-        h.put("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
+        addHeaders(response.getHeaders());
         if (!loopbackHost(request.getHeaders().get(HttpHeader.HOST))) {
             response.setStatus(421);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -44,6 +36,18 @@ public final class SecurityHandler extends Handler.Wrapper {
             return true;
         }
         return super.handle(request, response, callback);
+    }
+
+    /** The security headers, on an answer of ours or on one of Jetty's own error pages. */
+    public static void addHeaders(org.eclipse.jetty.http.HttpFields.Mutable h) {
+        h.put("Content-Security-Policy", CSP);
+        h.put("X-Content-Type-Options", "nosniff");
+        h.put("Referrer-Policy", "no-referrer");
+        h.put("X-Frame-Options", "SAMEORIGIN");
+        h.put("Cross-Origin-Opener-Policy", "same-origin");
+        h.put("Cross-Origin-Resource-Policy", "same-origin");
+        // the camera only for this origin: the QR view reads the card's code; frames stay on this machine
+        h.put("Permissions-Policy", "camera=(self), microphone=(), geolocation=(), payment=(), usb=()");
     }
 
     static boolean loopbackHost(String host) {
