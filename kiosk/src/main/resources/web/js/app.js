@@ -28,6 +28,7 @@ const ui = {
   session: null,
   files: {},
   cardsSeen: 0,
+  chipPartial: false, // the last card read had a file the reader could not understand
   idleTimer: null,
   lastKeepAlive: 0,
   active: false,
@@ -108,6 +109,7 @@ function wipeUi(reason) {
   ui.session = null;
   ui.files = {};
   ui.cardsSeen = 0;
+  ui.chipPartial = false;
   hideIdle();
   alertMessage(null);
   $('consent-check').checked = false;
@@ -559,6 +561,14 @@ async function showIdentity() {
       face.removeAttribute('src');
     }
     renderBadges(card.verification);
+    // a file the reader could not understand (card.problems): say so; the form asks for what is missing
+    ui.chipPartial = Array.isArray(card.problems) && card.problems.length > 0;
+    if (ui.chipPartial) {
+      const li = document.createElement('li');
+      li.id = 'id-partial';
+      li.textContent = t('chipPartial');
+      $('id-problems').appendChild(li);
+    }
     show('identity');
     announce(t('identityTitle') + ': ' + badgeText(card.verification));
   } catch (e) {
@@ -646,6 +656,7 @@ async function openForm(id, keep) {
     ui.formId = id;
     $('form-title').textContent = pick(def.title);
     forms.render($('form'), def, prefill);
+    $('form-partial').hidden = !(ui.chipPartial && prefill.missing && prefill.missing.length > 0);
     if (keep) {
       restore(keep, prefill);
     }

@@ -382,6 +382,8 @@ export function setUp(ctx) {
   });
   $('lodging-export-csv').addEventListener('click', () => exportNight('csv'));
   $('lodging-export-xlsx').addEventListener('click', () => exportNight('xlsx'));
+  $('lodging-export-kbtt').addEventListener('click', () => exportNight('kbtt'));
+  $('lodging-export-kbtt-foreign').addEventListener('click', () => exportNight('kbtt-foreign'));
   $('lodging-notified').addEventListener('click', markNotified);
   $('stay-form').addEventListener('submit', saveStay);
   $('stay-cancel').addEventListener('click', () => ctx.finish());

@@ -389,6 +389,29 @@ public final class CardService implements AutoCloseable {
         return readerReconnects.get();
     }
 
+    /**
+     * The card report ({@code cccd-reader diagnose}) of the card on the first reader that has one, for staff: its
+     * structure and none of its holder's values; kept nowhere. Never while a session runs (that card is the person's).
+     *
+     * @throws IllegalStateException while a session runs
+     * @throws vn.cccd.reader.error.NoCardException when no reader has a card
+     */
+    public vn.cccd.reader.diagnose.CardReport diagnose(List<vn.cccd.reader.access.AccessKey> keys) {
+        String reader;
+        synchronized (this) {
+            if (session != null || reading) {
+                throw new IllegalStateException("a session is running on this kiosk");
+            }
+            reader = readers.stream().filter(ReaderStatus::cardPresent).map(ReaderStatus::name).findFirst()
+                    .orElse(null);
+        }
+        if (reader == null) {
+            throw vn.cccd.reader.error.NoCardException.noCard("no card on any reader");
+        }
+        log.record("card-report", Map.of());
+        return source.diagnose(reader, new ReadRequest(keys, true, settings.trustDirs()));
+    }
+
     /** Why readers cannot be listed, or null. */
     public synchronized String sourceProblem() {
         return sourceProblem;

@@ -34,6 +34,16 @@ public interface CardSource extends AutoCloseable {
      */
     CardReadResult read(String reader, ReadRequest request, ProgressListener progress);
 
+    /**
+     * The card report ({@code cccd-reader diagnose}) of the card on {@code reader}: its structure, none of its
+     * holder's values. A read that stops is in the report; only a missing reader or card throws.
+     *
+     * @throws UnsupportedOperationException when this source cannot record a read
+     */
+    default vn.cccd.reader.diagnose.CardReport diagnose(String reader, ReadRequest request) {
+        throw new UnsupportedOperationException("this card source cannot write a card report");
+    }
+
     @Override
     default void close() {
     }

@@ -84,6 +84,19 @@ public final class CompositeCardSource implements CardSource {
         return owner.read(reader, request, progress);
     }
 
+    /** The card report on the source that listed {@code reader}. */
+    @Override
+    public vn.cccd.reader.diagnose.CardReport diagnose(String reader, ReadRequest request) {
+        CardSource owner;
+        synchronized (this) {
+            owner = owners.get(reader);
+        }
+        if (owner == null) {
+            throw new TransportException("no reader named '" + reader + "'");
+        }
+        return owner.diagnose(reader, request);
+    }
+
     @Override
     public void close() {
         for (CardSource s : sources) {

@@ -58,4 +58,11 @@ public final class PcscCardSource implements CardSource {
             return reading.read(chain, request, progress);
         }
     }
+
+    @Override
+    public vn.cccd.reader.diagnose.CardReport diagnose(String reader, ReadRequest request) {
+        CardTerminal terminal = readers.terminal(reader);
+        return vn.cccd.reader.diagnose.CardDiagnosis.run(readers.connect(terminal), terminal.getName(), request,
+                new vn.cccd.reader.read.DocumentReader());
+    }
 }

@@ -49,10 +49,13 @@ public final class GuestRegister {
     static final PersonalTable TABLE = new PersonalTable("lodging_guest",
             "Sổ lưu trú: khách lưu trú / Lodging register: guest stay", "id", "subject_hash", "retain_from",
             List.of("full_name", "date_of_birth", "document_type", "document_number", "nationality", "reason", "room",
-                    "arrival", "departure", "checked_out_at", "stay_address"),
-            Set.of("full_name", "date_of_birth", "document_number", "nationality", "reason"));
+                    "arrival", "departure", "checked_out_at", "stay_address", "sex", "residence"),
+            Set.of("full_name", "date_of_birth", "document_number", "nationality", "reason", "sex", "residence"));
     private static final String COLUMNS = "id, full_name, date_of_birth, document_type, document_number, nationality,"
-            + " foreign_guest, reason, room, arrival, departure, checked_out_at, stay_address, verification, notified_at";
+            + " foreign_guest, reason, room, arrival, departure, checked_out_at, stay_address, verification, notified_at,"
+            + " sex, residence, card_kind";
+    /** The day the thẻ Căn cước (Luật Căn cước 2023) replaced the CCCD card: cards issued from then on are "8". */
+    static final LocalDate CAN_CUOC_FROM = LocalDate.of(2024, 7, 1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Database db;
@@ -68,7 +71,7 @@ public final class GuestRegister {
         this.lodging = lodging;
         this.station = station;
         this.clock = clock;
-        db.migrate("lodging", List.of("V1__guests.sql"));
+        db.migrate("lodging", List.of("V1__guests.sql", "V2__template_fields.sql"));
         db.register(TABLE);
     }
 
@@ -110,7 +113,8 @@ public final class GuestRegister {
             try (PreparedStatement p = c.prepareStatement("INSERT INTO lodging_guest (id, subject_hash,"
                     + " document_type, foreign_guest, full_name, date_of_birth, document_number, nationality, reason,"
                     + " room, arrival, arrival_date, departure, stay_address, verification, station, created_at,"
-                    + " retain_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " retain_from, sex, residence, card_kind)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 int i = 1;
                 p.setString(i++, id);
                 p.setString(i++, hash);
@@ -129,7 +133,10 @@ public final class GuestRegister {
                 p.setString(i++, verification);
                 p.setString(i++, station);
                 p.setLong(i++, now);
-                p.setLong(i, startOf(stay.departure()));
+                p.setLong(i++, startOf(stay.departure()));
+                p.setString(i++, enc(who.sex(), "sex", id));
+                p.setString(i++, enc(who.residence(), "residence", id));
+                p.setString(i, who.cardKind());
                 p.executeUpdate();
             }
             return read(c, id).orElseThrow();
@@ -173,7 +180,7 @@ public final class GuestRegister {
 
     /** What the register keeps from a card. */
     record Identity(String documentType, String number, String fullName, String dateOfBirth, String nationality,
-            boolean foreign) {
+            boolean foreign, String sex, String residence, String cardKind) {
     }
 
     /**
@@ -206,8 +213,30 @@ public final class GuestRegister {
             throw new LodgingException(LodgingException.Kind.UNUSABLE_CARD, "NO_NUMBER",
                     "the card gives no ID or document number");
         }
+        String kind = null;
+        if (DocumentInfo.CCCD.equals(type)) {
+            // the CapyInn heuristic (integrations-2026.md C3): unconfirmed for cards issued around the change-over
+            kind = p.issueDate() != null && p.issueDate().length() >= 10
+                    && !LocalDate.parse(p.issueDate().substring(0, 10)).isBefore(CAN_CUOC_FROM) ? "CAN_CUOC" : "CCCD";
+        }
         return new Identity(type, number.strip().toUpperCase(Locale.ROOT), p.fullName(), p.dateOfBirth(), nationality,
-                !vietnamese);
+                !vietnamese, sex(p.sex()), blankToNull(p.placeOfResidence()), kind);
+    }
+
+    /** "Nam"/"M" to M, "Nữ"/"F" to F; anything else (an MRZ "X", nothing) is unknown. */
+    static String sex(String s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.strip().toUpperCase(Locale.ROOT)) {
+            case "NAM", "M", "MALE" -> "M";
+            case "NỮ", "F", "FEMALE" -> "F";
+            default -> null;
+        };
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** The holder's nationality code in the MRZ (TD1: line 2, TD3: line 2), or null when there is none. */
@@ -275,7 +304,8 @@ public final class GuestRegister {
                         dec(r, "document_number", id), dec(r, "nationality", id), r.getInt("foreign_guest") == 1,
                         dec(r, "reason", id), r.getString("room"), r.getString("arrival"), r.getString("departure"),
                         r.getString("checked_out_at"), r.getString("stay_address"), r.getString("verification"),
-                        notifiedNull ? null : Instant.ofEpochMilli(notified).toString()));
+                        notifiedNull ? null : Instant.ofEpochMilli(notified).toString(), dec(r, "sex", id),
+                        dec(r, "residence", id), r.getString("card_kind")));
             }
         }
         return out;
@@ -318,6 +348,23 @@ public final class GuestRegister {
                 p.setString(1, id);
                 return p.executeUpdate() > 0;
             }
+        });
+    }
+
+    /** Marks these guests as notified (their export in the portal's template); returns how many were not yet. */
+    public int markNotified(List<String> ids) {
+        long now = clock.millis();
+        return db.transaction(c -> {
+            int n = 0;
+            try (PreparedStatement p = c.prepareStatement("UPDATE lodging_guest SET notified_at = ?"
+                    + " WHERE notified_at IS NULL AND id = ?")) {
+                for (String id : ids) {
+                    p.setLong(1, now);
+                    p.setString(2, id);
+                    n += p.executeUpdate();
+                }
+            }
+            return n;
         });
     }
 

@@ -123,6 +123,7 @@ final class KioskApi {
         r.get("/api/operator/status", api::operatorStatus);
         new LodgingApi(app).routes(r);
         new PrivacyApi(app).routes(r);
+        new CardReportApi(app).routes(r);
         if (app.hospital() != null) {
             new vn.cccd.kiosk.hospital.HospitalApi(app.hospital(), cards, app.operator(), app.config().printCommand())
                     .register(r);

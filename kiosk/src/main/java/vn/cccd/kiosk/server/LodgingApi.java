@@ -12,6 +12,11 @@ import vn.cccd.kiosk.lodging.Guest;
 import vn.cccd.kiosk.lodging.GuestExport;
 import vn.cccd.kiosk.lodging.GuestRegister;
 import vn.cccd.kiosk.lodging.LodgingException;
+import vn.cccd.kiosk.lodging.kbtt.KbttException;
+import vn.cccd.kiosk.lodging.kbtt.KbttForeignXml;
+import vn.cccd.kiosk.lodging.kbtt.KbttPlaces;
+import vn.cccd.kiosk.lodging.kbtt.KbttWorkbook;
+import vn.cccd.kiosk.lodging.kbtt.ProvinceNames;
 import vn.cccd.kiosk.server.http.ApiException;
 import vn.cccd.kiosk.server.http.ApiRequest;
 import vn.cccd.kiosk.server.http.ApiResponse;
@@ -28,6 +33,8 @@ final class LodgingApi {
     private final KioskApp app;
     private final CardService cards;
     private final ProcessingLog log;
+    /** Places a residence in the police template's province list; an address converter may replace it. */
+    private final KbttPlaces places = new ProvinceNames();
 
     LodgingApi(KioskApp app) {
         this.app = app;
@@ -119,21 +126,40 @@ final class LodgingApi {
         staff(q);
         LocalDate night = night(q);
         String format = q.query("format") == null ? "csv" : q.query("format");
-        List<Guest> guests = register().night(night);
-        ApiResponse r = switch (format) {
-            case "csv" -> ApiResponse.bytes("text/csv; charset=utf-8", GuestExport.csv(guests))
-                    .withHeader("Content-Disposition", "attachment; filename=\"luu-tru-" + night + ".csv\"");
-            case "xlsx" -> ApiResponse.bytes("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    GuestExport.xlsx(guests, night))
-                    .withHeader("Content-Disposition", "attachment; filename=\"luu-tru-" + night + ".xlsx\"");
-            default -> throw ApiException.badRequest("format must be csv or xlsx");
+        List<Guest> all = register().night(night);
+        List<Guest> guests = switch (format) {
+            case "kbtt" -> KbttWorkbook.vietnamese(all);
+            case "kbtt-foreign" -> KbttForeignXml.foreign(all);
+            default -> all;
         };
-        // the export is what the staff enter on VNeID: its guests count as notified for the reminder
-        int marked = register().markNotified(night);
+        ApiResponse r;
+        try {
+            r = switch (format) {
+                case "csv" -> ApiResponse.bytes("text/csv; charset=utf-8", GuestExport.csv(guests))
+                        .withHeader("Content-Disposition", "attachment; filename=\"luu-tru-" + night + ".csv\"");
+                case "xlsx" -> ApiResponse.bytes(XLSX, GuestExport.xlsx(guests, night))
+                        .withHeader("Content-Disposition", "attachment; filename=\"luu-tru-" + night + ".xlsx\"");
+                case "kbtt" -> ApiResponse.bytes(XLSX, new KbttWorkbook(places).write(guests))
+                        .withHeader("Content-Disposition", "attachment; filename=\"tblt_vn_import-" + night + ".xlsx\"");
+                case "kbtt-foreign" -> ApiResponse.bytes("application/xml; charset=utf-8", KbttForeignXml.write(guests))
+                        .withHeader("Content-Disposition", "attachment; filename=\"kbtt-nuoc-ngoai-" + night + ".xml\"");
+                default -> throw ApiException.badRequest("format must be csv, xlsx, kbtt or kbtt-foreign");
+            };
+        } catch (KbttException e) {
+            // refused before anything is exported or marked: the staff correct the guest named here
+            log.record("lodging-export-refused", Map.of("night", night.toString(), "format", format,
+                    "guest", e.guestId(), "column", e.column()));
+            throw new ApiException(422, "KBTT_INVALID", e.getMessage(), Map.of("row", e.row(), "column", e.column(),
+                    "guest", e.guestId()));
+        }
+        // the export is what the staff enter on VNeID or upload: its guests count as notified for the reminder
+        int marked = register().markNotified(guests.stream().map(Guest::id).toList());
         log.record("lodging-export", Map.of("night", night.toString(), "format", format, "guests", guests.size(),
                 "newlyNotified", marked));
         return r.withHeader("X-Guest-Count", Integer.toString(guests.size()));
     }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private ApiResponse notified(ApiRequest q) {
         staff(q);

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import com.fasterxml.jackson.databind.JsonNode;
+import vn.cccd.kiosk.testing.FakeCardSource;
 import vn.cccd.kiosk.testing.FakeDemoCards;
 import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.kiosk.testing.TestCards;
@@ -140,6 +142,7 @@ class KioskBrowserTest {
         b.shot("ct01-07-picker");
         b.find("#proc-ct01-2023").click();
         b.screen("form");
+        assertThat(b.find("#form-partial").isDisplayed()).as("everything was read from the chip").isFalse();
         // every chip field holds exactly the card's value, read-only and marked "từ chip"
         chip("fullName", p.fullName());
         chip("dateOfBirth", "17/08/1995");
@@ -216,6 +219,43 @@ class KioskBrowserTest {
                 .contains("This browser may not read the kiosk's data");
         assertThat(b.js("return document.body.dataset.ready")).isNull();
         b.shot("ui-locked");
+    }
+
+    @Test
+    void aCardWhoseDg13WasNotUnderstoodShowsWhatItHasAndAsksForTheRest() throws Exception {
+        open(Duration.ofMinutes(2), Duration.ofSeconds(30));
+        Person p = TestCards.person(PERSONA);
+        b.find("#start").click();
+        b.screen("consent");
+        b.find("#consent-check").click();
+        b.find("#consent-accept").click();
+        b.screen("key");
+        b.type("#key-id", p.idNumber());
+        b.type("#key-dob", "17/08/1995");
+        b.type("#key-issue", "15/04/2021");
+        b.find("#key-submit").click();
+        b.screen("card");
+        k.cards.insert(FakeDemoCards.READER, FakeCardSource.card(PERSONA, TestCards.withoutDg13(PERSONA)));
+        b.screen("identity");
+        assertThat(b.find("#id-badges").getText()).as("the signed file's hash matched").contains("Thẻ thật");
+        assertThat(b.find("#id-partial").getText()).contains("chưa đọc được hết thông tin");
+        assertThat(b.find("#id-name").getText()).isEqualTo("NGUYEN THI HONG NHUNG");
+        b.shot("partial-01-identity");
+
+        b.find("#identity-next").click();
+        b.screen("picker");
+        b.find("#proc-xac-nhan-hon-nhan").click();
+        b.screen("form");
+        assertThat(b.find("#form-partial").isDisplayed()).isTrue();
+        assertThat(b.find("#form-partial").getText()).contains("hãy tự điền");
+        // what DG13 alone holds is empty and typed by the person; what the MRZ holds comes from the chip
+        assertThat(b.find("#f-residence").getAttribute("value")).isEmpty();
+        assertThat(b.find("#f-residence").getAttribute("readonly")).isNull();
+        assertThat(b.find("#f-ethnicity").getAttribute("readonly")).isNull();
+        assertThat(b.find("#f-fullName").getAttribute("readonly")).isNotNull();
+        JsonNode prefill = vn.cccd.reader.model.Json.MAPPER.readTree(k.get("/api/forms/xac-nhan-hon-nhan/prefill").body());
+        assertThat(prefill.get("missing").toString()).contains("\"residence\"", "\"ethnicity\"");
+        b.shot("partial-02-form");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class GuestExportTest {
     private static Guest guest(String name, String reason) {
         return new Guest("g1", name, "1990-01-02", "CCCD", "001090000001", "Việt Nam", false, reason, "101",
-                "2026-07-10T14:30", "2026-07-12", null, "Số 1 phố Demo, Hà Nội", "AUTHENTIC", null);
+                "2026-07-10T14:30", "2026-07-12", null, "Số 1 phố Demo, Hà Nội", "AUTHENTIC", null, "M", null, "CCCD");
     }
 
     @Test

@@ -85,8 +85,10 @@ class LodgingApiTest {
             assertThat(g.get("arrival").asText()).isEqualTo(ARRIVAL);
             assertThat(g.get("stayAddress").asText()).isEqualTo(LodgingKiosk.ADDRESS);
             assertThat(g.get("verification").asText()).isEqualTo("AUTHENTIC");
-            // what the register does not keep
-            assertThat(g.has("ethnicity") || g.has("religion") || g.has("face") || g.has("sex")).isFalse();
+            // what the register does not keep; sex and residence are kept for the police template (columns D, J-M)
+            assertThat(g.has("ethnicity") || g.has("religion") || g.has("face")).isFalse();
+            assertThat(g.get("sex").asText()).isEqualTo("F");
+            assertThat(g.get("residence").asText()).isEqualTo(who.placeOfResidence());
             assertThat(tonight.get("reminder").get("notNotified").asInt()).isEqualTo(1);
             assertThat(tonight.get("reminder").get("deadline").asText()).isEqualTo(TODAY + "T23:00");
 
@@ -189,6 +191,50 @@ class LodgingApiTest {
                 assertThat(r.get(2).getCellAsString(5)).hasValue("UTO");
                 assertThat(r.get(2).getCellAsString(11)).hasValue("Có (Yes)");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("kinds")
+    void theKbttExportsSplitTheNightIntoTheVietnameseTemplateAndTheForeignXml(Kind kind) throws Exception {
+        var nhung = TestCards.person("nguyen-thi-hong-nhung");
+        try (TestDatabases.Target t = TestDatabases.open(kind, data); LodgingKiosk l = LodgingKiosk.start(data, t.settings)) {
+            l.readCard("nguyen-thi-hong-nhung");
+            register(l, "101", TODAY.plusDays(1));
+            l.removeCard();
+            l.readPassport();
+            register(l, "202", TODAY.plusDays(1));
+
+            HttpResponse<byte[]> x = expect200(l.staffBytes("/api/lodging/guests/export?date=" + TODAY + "&format=kbtt"));
+            assertThat(x.headers().firstValue("X-Guest-Count")).hasValue("1");
+            // the Vietnamese guest is notified by this file; the foreign guest is not yet
+            JsonNode reminder = l.night(TODAY.toString()).get("reminder");
+            assertThat(reminder.get("notNotified").asInt()).isEqualTo(1);
+            assertThat(reminder.get("foreignNotNotified").asInt()).isEqualTo(1);
+            try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(x.body()))) {
+                Sheet sheet = wb.getFirstSheet();
+                assertThat(sheet.getName()).isEqualTo("DS_KHACH_VIET_NAM_LUU_TRU");
+                List<Row> rows = sheet.read();
+                assertThat(rows).hasSize(5);
+                Row r = rows.get(4);
+                assertThat(r.getRowNum()).isEqualTo(5);
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < 19; i++) {
+                    cells.add(r.getCellAsString(i).orElse(""));
+                }
+                assertThat(cells).containsExactly("1", nhung.fullName(), dmy(nhung.dateOfBirth()), "F - Nữ",
+                        "VNM - Viet Nam", "1 - Thẻ CCCD", "", nhung.idNumber(), "", "1 - Thường trú", "101 - TP. Hà Nội",
+                        "", nhung.placeOfResidence(), dmy(TODAY.toString()), dmy(TODAY.plusDays(1).toString()), "101",
+                        "1 - Du lịch", "", "");
+            }
+
+            HttpResponse<byte[]> xml = expect200(l.staffBytes("/api/lodging/guests/export?date=" + TODAY
+                    + "&format=kbtt-foreign"));
+            String text = new String(xml.body(), StandardCharsets.UTF_8);
+            assertThat(text).contains("<KHAI_BAO_TAM_TRU>", "<ho_ten>KESSLER MARA LOUISE</ho_ten>",
+                    "<gioi_tinh>F</gioi_tinh>", "<ma_quoc_tich>UTO</ma_quoc_tich>", "<so_ho_chieu>UP4281930</so_ho_chieu>",
+                    "<ngay_sinh>03/12/1986</ngay_sinh>").doesNotContain(nhung.idNumber());
+            assertThat(l.night(TODAY.toString()).get("reminder").get("notNotified").asInt()).isZero();
         }
     }
 

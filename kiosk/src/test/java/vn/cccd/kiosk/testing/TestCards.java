@@ -32,6 +32,24 @@ public final class TestCards {
                 CheckResult.Status.PASSED);
     }
 
+    /**
+     * An authentic read whose DG13 was signed but in a layout the reader did not understand: the person is what
+     * the reader's own mapping takes from the MRZ (DG1), and {@code problems} names DG13.
+     */
+    public static CardReadResult withoutDg13(String persona) {
+        Persona p = Personas.builtIn(persona);
+        Person who = p.person();
+        java.time.LocalDate expiry = who.expiryDate() == null ? null : java.time.LocalDate.parse(who.expiryDate());
+        vn.cccd.reader.lds.Mrz mrz = vn.cccd.reader.lds.Mrz.vietnameseId(who.idNumber(), who.fullName(),
+                java.time.LocalDate.parse(who.dateOfBirth()), "Nữ".equals(who.sex()) ? 'F' : 'M', expiry);
+        Person fromMrz = vn.cccd.reader.lds.PersonMapper.map(new vn.cccd.reader.lds.Dg1File(mrz), null, null, null)
+                .person();
+        CardReadResult r = authentic(persona);
+        return new CardReadResult(r.document(), fromMrz, r.face(), r.verification(), r.dataGroups(), r.stats(),
+                List.of(new vn.cccd.reader.model.FileProblem("DG13", "DG13 does not parse: DG13 holds no indexed"
+                        + " fields; the read went on without it: the person was filled from DG1 (the MRZ); type the rest")));
+    }
+
     /** A read whose chain is not trusted (no CSCA configured). */
     public static CardReadResult unverified(String persona) {
         return withChecks(persona, PassiveAuthentication.Status.UNTRUSTED, CheckResult.Status.PASSED,

@@ -7,7 +7,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.TreeMap;
+import vn.cccd.mock.persona.DocumentFactory;
+import vn.cccd.mock.persona.Persona;
+import vn.cccd.mock.persona.Personas;
+import vn.cccd.mock.pki.DeterministicSigning;
+import vn.cccd.mock.pki.MockPki;
 import vn.cccd.mock.testing.Captured;
+import vn.cccd.reader.lds.LdsFile;
+import vn.cccd.reader.lds.SodFile;
+import vn.cccd.reader.read.DocumentFiles;
 import vn.cccd.reader.cli.ReaderCli;
 import vn.cccd.reader.model.Json;
 
@@ -100,6 +111,37 @@ class ReaderVerifyCliTest {
         assertThat(tampered.exit()).isEqualTo(10);
         assertThat(Json.MAPPER.readTree(tampered.out()).at("/verification/passiveAuthentication/dataGroupHashes/DG13")
                 .asText()).isEqualTo("MISMATCH");
+    }
+
+    @Test
+    void signedDg14AndDg15OfNoKnownLayoutExitZeroWithAProblemEachAndNeitherCheckFailed() throws Exception {
+        Persona p = Personas.builtIn("nguyen-thi-hong-nhung");
+        Map<LdsFile, byte[]> files = new EnumMap<>(DocumentFactory.files(p));
+        assertThat(files).containsKeys(LdsFile.DG14, LdsFile.DG15);
+        files.put(LdsFile.DG14, vn.cccd.reader.util.Hex.decode("6E 03 04 01 00"));
+        files.put(LdsFile.DG15, vn.cccd.reader.util.Hex.decode("6F 03 04 01 00"));
+        MockPki.DocumentSigner ds = MockPki.instance().documentSigner(MockPki.Family.EC);
+        Map<Integer, byte[]> groups = new TreeMap<>();
+        files.forEach((f, b) -> {
+            if (f.isDataGroup()) {
+                groups.put(f.dataGroupNumber(), b);
+            }
+        });
+        files.put(LdsFile.SOD, SodFile.build(ds.hash(), groups, ds.certificate(),
+                DeterministicSigning.contentSigner(ds.keys().getPrivate(), ds.hash())));
+        Path dir = tmp.resolve("odd-dg14-dg15");
+        new DocumentFiles(files).save(dir);
+        Captured r = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = Json.MAPPER.readTree(r.out());
+        assertThat(json.at("/verification/overall").asText()).isEqualTo("AUTHENTIC");
+        assertThat(json.at("/verification/chipAuthentication/status").asText()).isEqualTo("NOT_CHECKED");
+        assertThat(json.at("/verification/chipAuthentication/detail").asText()).contains("DG14 could not be read");
+        assertThat(json.at("/verification/activeAuthentication/status").asText()).isEqualTo("NOT_CHECKED");
+        assertThat(json.at("/verification/activeAuthentication/detail").asText()).contains("DG15 could not be read");
+        assertThat(json.at("/problems/0/file").asText()).isEqualTo("DG14");
+        assertThat(json.at("/problems/1/file").asText()).isEqualTo("DG15");
+        assertThat(json.at("/person/fullName").asText()).isEqualTo(p.person().fullName());
     }
 
     @Test

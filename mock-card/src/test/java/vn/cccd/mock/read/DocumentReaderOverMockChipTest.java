@@ -25,6 +25,7 @@ import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.lds.Mrz;
 import vn.cccd.reader.lds.PersonMapper;
 import vn.cccd.reader.model.CardReadResult;
+import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.PassiveAuthentication;
 import vn.cccd.reader.model.Person;
 import vn.cccd.reader.read.DocumentReader;
@@ -100,6 +101,24 @@ class DocumentReaderOverMockChipTest {
         assertThat(r.stats().apdus()).isEqualTo(card.headers.size());
         // 1 CardAccess select + SELECT AID + BAC(2) + COM, DG1, DG13, SOD(absent), DG2 (first block and the rest)
         assertThat(card.headers.size()).isLessThan(16);
+    }
+
+    @Test
+    void unreadableDg14AndDg15LeaveChipAndActiveAuthenticationNotCheckedWithAProblemEach() {
+        Map<Integer, byte[]> f = files(2000);
+        f.put(LdsFile.DG14.fid(), vn.cccd.reader.util.Hex.decode("6E 03 04 01 00"));
+        f.put(LdsFile.DG15.fid(), vn.cccd.reader.util.Hex.decode("6F 03 04 01 00"));
+        f.put(LdsFile.COM.fid(), ComFile.of(List.of(LdsFile.DG1, LdsFile.DG2, LdsFile.DG3, LdsFile.DG13, LdsFile.DG14,
+                LdsFile.DG15)).encode());
+        Counting card = new Counting(new EmrtdChip(ChipProfile.bac(f, KEY)), true);
+        CardReadResult r = reader().read(card, request(false, KEY), ProgressListener0.NONE);
+        assertThat(r.person()).isEqualTo(PERSON);
+        assertThat(r.problems()).extracting(vn.cccd.reader.model.FileProblem::file).containsExactly("DG14", "DG15");
+        assertThat(r.verification().chipAuthentication().status()).isEqualTo(CheckResult.Status.NOT_CHECKED);
+        assertThat(r.verification().chipAuthentication().detail()).contains("DG14 could not be read");
+        assertThat(r.verification().activeAuthentication().status()).isEqualTo(CheckResult.Status.NOT_CHECKED);
+        assertThat(r.verification().activeAuthentication().detail()).contains("DG15 could not be read");
+        assertThat(r.dataGroups()).contains("DG14", "DG15");
     }
 
     @Test

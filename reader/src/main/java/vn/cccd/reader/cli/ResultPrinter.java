@@ -70,6 +70,9 @@ final class ResultPrinter {
         for (String problem : pa.problems()) {
             out.println("    ! " + problem);
         }
+        for (String note : pa.notes()) {
+            out.println("    i " + note);
+        }
         out.println("  Active Authentication: " + check(v.activeAuthentication()));
         out.println("  Chip Authentication: " + check(v.chipAuthentication()));
         if (v.qrMatchesChip() != null) {

@@ -350,11 +350,14 @@ public final class SodFile {
 
     /**
      * Checks the signer's signature (and the message-digest signed attribute) with the given certificate's key.
-     * False when it does not verify; never throws for a wrong signature.
+     * False when it does not verify; never throws for a wrong signature. Only the key is used: the certificate's
+     * dates against the signing time are judged by Passive Authentication (a signature made outside them is not a
+     * forged one).
      */
     public boolean signatureVerifies(X509Certificate documentSigner) {
         try {
-            return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(documentSigner));
+            return signer.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC)
+                    .build(documentSigner.getPublicKey()));
         } catch (CMSException | OperatorCreationException | RuntimeException e) {
             return false;
         }

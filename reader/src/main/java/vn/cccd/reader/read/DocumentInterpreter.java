@@ -20,6 +20,7 @@ import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.Face;
 import vn.cccd.reader.model.FileProblem;
 import vn.cccd.reader.model.PassiveAuthentication;
+import vn.cccd.reader.verify.CardValidity;
 import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification;
 import vn.cccd.reader.model.Verification.AccessControl;
@@ -73,7 +74,8 @@ public final class DocumentInterpreter {
             face = dg2 == null || dg2.faces().isEmpty() ? null : dg2.face().toFace();
         }
 
-        PassiveAuthentication pa = passive.check(files.get(LdsFile.SOD).orElse(null), files.byContractName());
+        PassiveAuthentication pa = passive.check(files.get(LdsFile.SOD).orElse(null), files.byContractName(),
+                CardValidity.of(identity.person().issueDate(), identity.person().expiryDate()));
         CheckResult aa = activeAuth != null && !unread(activeAuth, dg15, files, LdsFile.DG15) ? activeAuth
                 : dg15 != null ? new CheckResult(CheckResult.Status.NOT_CHECKED,
                         "the chip offers Active Authentication (DG15), but it was not performed (no chip to ask)")

@@ -43,10 +43,12 @@ import vn.cccd.reader.read.PassiveCheck;
  *   <li>NOT_CHECKED when there is no SOD.</li>
  * </ul>
  *
- * <p>An expired Document Signer certificate is UNTRUSTED, not VALID. ICAO only requires the DS to be valid when
- * it signed, but a DS certificate is issued to outlive every document it signs (key usage period plus document
- * validity), so an expired one means the document's own validity is over as well; the problem names the date.
- * Every problem is a sentence a person can act on; none contains personal data.
+ * <p>Validity dates follow the chain model ({@link DocumentSignerValidity}, docs/PASSIVE-AUTHENTICATION.md): the
+ * Document Signer must have been valid when it signed (the SOD's signing time, else the card's issue date, else
+ * the DS's start), within the CSCA's validity; a DS that has expired since is a note while the card itself is
+ * still valid (Vietnamese cards issued from age 58 never expire), and a problem (UNTRUSTED) once the card has
+ * expired too. The CSCA must still be valid today, and a CRL revoking the DS makes the document INVALID whatever
+ * the dates. Every problem is a sentence a person can act on; none contains personal data.
  */
 public final class PassiveAuthenticator implements PassiveCheck {
     private final TrustStore trust;
@@ -67,8 +69,14 @@ public final class PassiveAuthenticator implements PassiveCheck {
      */
     @Override
     public PassiveAuthentication check(byte[] sodBytes, Map<String, byte[]> files) {
+        return check(sodBytes, files, CardValidity.UNKNOWN);
+    }
+
+    /** As {@link #check(byte[], Map)}, with the card's issue and expiry dates for judging an expired DS. */
+    @Override
+    public PassiveAuthentication check(byte[] sodBytes, Map<String, byte[]> files, CardValidity card) {
         try {
-            return evaluate(sodBytes, files == null ? Map.of() : files);
+            return evaluate(sodBytes, files == null ? Map.of() : files, card == null ? CardValidity.UNKNOWN : card);
         } catch (RuntimeException e) {
             // a structure that parsed but breaks a later step (e.g. a name the JDK cannot render) is still bad data
             return new PassiveAuthentication(Status.INVALID, false, false, Map.of(), null, null,
@@ -76,7 +84,7 @@ public final class PassiveAuthenticator implements PassiveCheck {
         }
     }
 
-    private PassiveAuthentication evaluate(byte[] sodBytes, Map<String, byte[]> files) {
+    private PassiveAuthentication evaluate(byte[] sodBytes, Map<String, byte[]> files, CardValidity card) {
         List<String> problems = new ArrayList<>();
         if (sodBytes == null) {
             return PassiveAuthentication.notChecked("The chip has no SOD (document security object), so its data"
@@ -135,17 +143,10 @@ public final class PassiveAuthenticator implements PassiveCheck {
         }
 
         Instant now = clock.instant();
-        boolean chainTrusted = true;
         boolean revoked = false;
-        if (now.isBefore(ds.getNotBefore().toInstant())) {
-            chainTrusted = false;
-            problems.add("The Document Signer certificate is not valid before " + date(ds.getNotBefore())
-                    + ": check the kiosk's clock, or the document is not genuine");
-        } else if (now.isAfter(ds.getNotAfter().toInstant())) {
-            chainTrusted = false;
-            problems.add("The Document Signer certificate expired on " + date(ds.getNotAfter())
-                    + ": the document's validity period is over");
-        }
+        DocumentSignerValidity.Outcome dates = DocumentSignerValidity.judge(ds, sod.signingTime(), card, now);
+        boolean chainTrusted = dates.trusted();
+        problems.addAll(dates.problems());
         if (!allows(ds, KEY_USAGE_DIGITAL_SIGNATURE)) {
             chainTrusted = false;
             problems.add("The Document Signer certificate's key usage does not allow signing documents");
@@ -182,6 +183,12 @@ public final class PassiveAuthenticator implements PassiveCheck {
                     problems.add("The CSCA certificate is valid from " + date(csca.getNotBefore()) + " to "
                             + date(csca.getNotAfter()) + ", not today");
                 }
+                if (outside(csca, ds.getNotBefore().toInstant()) || outside(csca, dates.signedAt())) {
+                    chainTrusted = false;
+                    problems.add("The CSCA certificate is valid from " + date(csca.getNotBefore()) + " to "
+                            + date(csca.getNotAfter()) + ", not when it issued the Document Signer certificate ("
+                            + date(ds.getNotBefore()) + ") or when the SOD was signed (" + dates.basis() + ")");
+                }
                 for (X509CRL crl : trust.crls()) {
                     if (crl.getIssuerX500Principal().equals(csca.getSubjectX500Principal()) && crlSignedBy(crl, csca)) {
                         X509CRLEntry entry = crl.getRevokedCertificate(ds);
@@ -207,7 +214,11 @@ public final class PassiveAuthenticator implements PassiveCheck {
         PassiveAuthentication.Csca cscaInfo = csca == null ? null
                 : new PassiveAuthentication.Csca(name(csca.getSubjectX500Principal()));
         return new PassiveAuthentication(status, signatureValid, chainTrusted && csca != null, hashes, signer,
-                cscaInfo, problems);
+                cscaInfo, problems, dates.notes());
+    }
+
+    private static boolean outside(X509Certificate cert, Instant t) {
+        return t.isBefore(cert.getNotBefore().toInstant()) || t.isAfter(cert.getNotAfter().toInstant());
     }
 
     private static final int KEY_USAGE_DIGITAL_SIGNATURE = 0;

@@ -130,10 +130,11 @@ class PassiveAuthenticatorTest {
     }
 
     @Test
-    void anExpiredDocumentSignerIsUntrusted() {
+    void anExpiredDocumentSignerOnAnExpiredCardIsUntrusted() {
         Issued expired = TestPki.documentSigner("DS old", TestPki.ec("ds-old", "secp256r1"), EC_CSCA, "SHA384withECDSA",
                 LocalDate.of(2014, 1, 1), LocalDate.of(2025, 1, 1));
-        PassiveAuthentication pa = check(trust(EC_CSCA), sod(expired, "SHA256withECDSA", files()), files());
+        PassiveAuthentication pa = new PassiveAuthenticator(trust(EC_CSCA), NOW).check(
+                sod(expired, "SHA256withECDSA", files()), files(), CardValidity.of("2015-01-01", "2025-01-01"));
         assertThat(pa.status()).isEqualTo(Status.UNTRUSTED);
         assertThat(pa.problems()).anyMatch(p -> p.contains("2025-01-01"));
     }
