@@ -13,7 +13,7 @@ public interface CheckinStore extends AutoCloseable {
 
     /** What a new check-in is made of; the store gives it its queue number. */
     record NewCheckIn(String id, LocalDate day, String department, Instant createdAt, String cardVerdict,
-            String station, Patient patient, BhytCode bhyt, boolean deliver) {
+            String station, Patient patient, BhytCode bhyt, boolean deliver, BhytCheck bhytCheck) {
         @Override
         public String toString() {
             return "NewCheckIn[" + id + ", " + department + ", redacted]";
@@ -49,6 +49,9 @@ public interface CheckinStore extends AutoCloseable {
 
     /** How many check-ins of this station are not yet delivered. */
     int undelivered();
+
+    /** When the oldest check-in of this station still waiting for delivery was made, if any. */
+    Optional<Instant> oldestUndelivered();
 
     /** Erases every check-in whose patient has this ID number; returns how many. */
     int eraseSubject(String idNumber);
