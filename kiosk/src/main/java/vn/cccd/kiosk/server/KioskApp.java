@@ -66,7 +66,10 @@ public final class KioskApp implements AutoCloseable {
         if (demo != null) {
             trust.addAll(demo.trustDirs());
         }
-        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        // authenticated with a key derived from the storage key (kept off the data directory when configured so)
+        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock,
+                vn.cccd.kiosk.store.StorageKey.load(config.storage(), config.dataDir(), System.getenv()));
+        log.open();
         this.database = openDatabase(config, clock);
         // a register's table is registered (retention, data-subject requests) whenever its data may be there
         this.lodging = database == null || (config.mode() != Mode.LODGING && database.schemaVersion("lodging") == 0)
