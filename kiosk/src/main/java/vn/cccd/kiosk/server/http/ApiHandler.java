@@ -24,6 +24,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final EventHub events;
     private final int maxJsonBytes;
     private final int maxBinaryBytes;
+    private final BodyReader bodies = new BodyReader();
 
     public ApiHandler(Router router, EventHub events, int maxJsonBytes, int maxBinaryBytes) {
         this.router = router;
@@ -40,6 +41,7 @@ public final class ApiHandler extends Handler.Abstract {
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         String method = request.getMethod();
+        Router.Match m;
         try {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 sameOrigin(request);
@@ -49,8 +51,30 @@ public final class ApiHandler extends Handler.Abstract {
             if (path.equals("/api/events") && method.equals("GET")) {
                 return events.attach(request, response, callback);
             }
-            Router.Match m = router.match(method, path);
-            ApiResponse r = m.route().handle(new ApiRequest(request, m.params(), maxJsonBytes, maxBinaryBytes));
+            m = router.match(method, path);
+            if (BodyReader.hasBody(request)) {
+                int max = ApiRequest.isJson(request) ? maxJsonBytes : maxBinaryBytes;
+                bodies.read(request, max, body -> respond(request, response, callback, m, body), e -> {
+                    // the rest of the body is not read: the connection is not reused
+                    response.getHeaders().put(HttpHeader.CONNECTION, "close");
+                    error(response, callback, e);
+                });
+                return true;
+            }
+        } catch (ApiException e) {
+            error(response, callback, e);
+            return true;
+        }
+        respond(request, response, callback, m, new byte[0]);
+        return true;
+    }
+
+    /** Runs the route with the body read, and writes its answer or its error. */
+    private void respond(Request request, Response response, Callback callback, Router.Match m, byte[] body) {
+        String method = request.getMethod();
+        String path = Request.getPathInContext(request);
+        try {
+            ApiResponse r = m.route().handle(new ApiRequest(request, m.params(), maxJsonBytes, maxBinaryBytes, body));
             write(response, callback, r);
         } catch (ApiException e) {
             error(response, callback, e);
@@ -69,7 +93,6 @@ public final class ApiHandler extends Handler.Abstract {
             LOG.error("{} {} failed: {}", method, path, e.toString());
             error(response, callback, new ApiException(500, "INTERNAL", "the kiosk could not answer this request"));
         }
-        return true;
     }
 
     /** Another site open in the kiosk browser must not drive the API (CSRF). */

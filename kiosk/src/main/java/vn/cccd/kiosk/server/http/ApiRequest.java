@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -19,19 +15,25 @@ public final class ApiRequest {
     private static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-    private static final long BODY_TIMEOUT_SECONDS = 20;
 
     private final Request request;
     private final Map<String, String> params;
     private final int maxJsonBytes;
     private final int maxBinaryBytes;
+    private final byte[] body;
     private Fields query;
 
-    ApiRequest(Request request, Map<String, String> params, int maxJsonBytes, int maxBinaryBytes) {
+    /** @param body the whole body, already read (without holding a thread: {@link BodyReader}) */
+    ApiRequest(Request request, Map<String, String> params, int maxJsonBytes, int maxBinaryBytes, byte[] body) {
         this.request = request;
         this.params = Map.copyOf(params);
         this.maxJsonBytes = maxJsonBytes;
         this.maxBinaryBytes = maxBinaryBytes;
+        this.body = body;
+    }
+
+    static boolean isJson(Request request) {
+        return mediaType(request).equals("application/json");
     }
 
     public String method() {
@@ -65,6 +67,10 @@ public final class ApiRequest {
 
     /** The media type of the body, lower case, without parameters; empty when none. */
     public String mediaType() {
+        return mediaType(request);
+    }
+
+    private static String mediaType(Request request) {
         String ct = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (ct == null) {
             return "";
@@ -111,22 +117,10 @@ public final class ApiRequest {
     }
 
     private byte[] body(int max) {
-        long declared = request.getLength();
-        if (declared > max) {
+        if (request.getLength() > max || body.length > max) {
             throw new ApiException(413, "TOO_LARGE", "the body is larger than " + max + " bytes");
         }
-        try {
-            java.util.concurrent.CompletableFuture<byte[]> body = new java.util.concurrent.CompletableFuture<>();
-            Content.Source.asByteArrayAsync(request, max, org.eclipse.jetty.util.Promise.Invocable.toPromise(body));
-            return body.get(BODY_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            throw new ApiException(413, "TOO_LARGE", "the body is larger than " + max + " bytes or broken off");
-        } catch (TimeoutException e) {
-            throw new ApiException(408, "TIMEOUT", "the body did not arrive in time");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(503, "INTERRUPTED", "the server is stopping");
-        }
+        return body;
     }
 
     private static String path(JsonMappingException e) {
