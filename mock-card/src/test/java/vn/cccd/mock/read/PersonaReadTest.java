@@ -186,6 +186,26 @@ class PersonaReadTest {
     }
 
     @Test
+    void aWrongKeyOnAPaceOnlyChipIsStillAWrongKey() {
+        Persona p = Personas.builtIn("vo-thi-lan");
+        vn.cccd.mock.chip.ChipProfile both = DocumentFactory.profile(p, List.of());
+        vn.cccd.mock.chip.ChipProfile paceOnly = new vn.cccd.mock.chip.ChipProfile(both.files(), both.deniedFids(),
+                both.bacKey(), both.can(), false, true, both.activeAuthKey(), both.chipAuthKey(), both.extendedLength());
+        MrzKey wrong = new MrzKey(both.bacKey().documentNumber(), both.bacKey().dateOfBirth(), "991231");
+        ReadRequest request = new ReadRequest(List.of(wrong), false, List.of(trust));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DocumentReader()
+                .read(wire(new vn.cccd.mock.chip.EmrtdChip(paceOnly)), request, ProgressListener.NONE))
+                .isInstanceOfSatisfying(vn.cccd.reader.error.AccessDeniedException.class, e -> {
+                    assertThat(e.getMessage()).contains("PACE").doesNotContain("both refused");
+                    assertThat(e.attempts()).extracting(AccessAttempt::protocol, AccessAttempt::outcome).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(Verification.AccessControl.PACE,
+                                    AccessAttempt.Outcome.REFUSED),
+                            org.assertj.core.groups.Tuple.tuple(Verification.AccessControl.BAC,
+                                    AccessAttempt.Outcome.NOT_POSSIBLE));
+                });
+    }
+
+    @Test
     void aClonedChipFailsActiveAuthenticationAndIsNotAuthentic() {
         for (String name : List.of("dang-quoc-viet", "nguyen-thi-hong-nhung")) {
             CardReadResult r = read(Personas.builtIn(name), "clone");

@@ -141,13 +141,16 @@ final class ChipSession {
     }
 
     private AccessDeniedException deniedFor(AccessDeniedException last) {
-        boolean both = attempts.stream().anyMatch(a -> a.protocol() == AccessControl.PACE)
-                && attempts.stream().anyMatch(a -> a.protocol() == AccessControl.BAC);
+        boolean both = refused(AccessControl.PACE) && refused(AccessControl.BAC);
         String tried = !both ? "" : keys.size() == 1 ? " (PACE and BAC both refused it)"
                 : " (PACE and BAC both refused them)";
         String message = keys.size() == 1 ? last.getMessage() + tried
                 : "none of the " + keys.size() + " candidate keys opened the chip" + tried + ": " + last.getMessage();
         return new AccessDeniedException(message, last, attempts);
+    }
+
+    private boolean refused(AccessControl protocol) {
+        return attempts.stream().anyMatch(a -> a.protocol() == protocol && a.outcome() == AccessAttempt.Outcome.REFUSED);
     }
 
     static void selectApplication(CardTransport via) {
