@@ -44,7 +44,9 @@ public final class ConfigLoader {
             "storage.url", "storage.user", "storage.password", "storage.keyFile", "storage.keyEnv",
             "storage.retentionDays", "storage.purgeIntervalMinutes", "lodging.name", "lodging.address",
             "hospital.departments", "hospital.webhook.url", "hospital.webhook.timeoutSeconds",
-            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds", "ui.secretFile");
+            "hospital.webhook.firstRetrySeconds", "hospital.webhook.maxRetrySeconds", "ui.secretFile",
+            "hospital.bhyt.url", "hospital.bhyt.username", "hospital.bhyt.passwordEnv", "hospital.bhyt.passwordMd5",
+            "hospital.bhyt.officerName", "hospital.bhyt.officerIdNumber", "hospital.bhyt.timeoutSeconds");
     private static final Set<String> LANGUAGES = Set.of("vi", "en");
 
     private ConfigLoader() {
@@ -308,7 +310,60 @@ public final class ConfigLoader {
             throw new ConfigException("hospital.webhook.maxRetrySeconds", "must be at least"
                     + " hospital.webhook.firstRetrySeconds (" + first + ")");
         }
-        return h.withWebhook(webhook, Duration.ofSeconds(timeout), Duration.ofSeconds(first), Duration.ofSeconds(max));
+        return h.withWebhook(webhook, Duration.ofSeconds(timeout), Duration.ofSeconds(first), Duration.ofSeconds(max))
+                .withBhyt(bhyt(p));
+    }
+
+    /**
+     * {@code hospital.bhyt.*}: the BHXH gateway account, or null when {@code hospital.bhyt.url} is empty. The
+     * password is given as the MD5 the gateway takes ({@code passwordMd5}) or read from an environment variable
+     * ({@code passwordEnv}) and hashed here; it is never in the configuration in plain text.
+     */
+    private static BhytGatewayConfig bhyt(Properties p) {
+        String url = text(p, "hospital.bhyt.url", "");
+        if (url.isEmpty()) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new ConfigException("hospital.bhyt.url", "not a URL: " + e.getMessage());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+            throw new ConfigException("hospital.bhyt.url", "must be an http:// or https:// URL with a host");
+        }
+        String user = text(p, "hospital.bhyt.username", "");
+        if (user.isEmpty()) {
+            throw new ConfigException("hospital.bhyt.username", "required with hospital.bhyt.url");
+        }
+        String md5 = text(p, "hospital.bhyt.passwordMd5", "").toLowerCase(Locale.ROOT);
+        String env = text(p, "hospital.bhyt.passwordEnv", "");
+        if (md5.isEmpty() == env.isEmpty()) {
+            throw new ConfigException("hospital.bhyt.passwordMd5", "set exactly one of hospital.bhyt.passwordMd5 and"
+                    + " hospital.bhyt.passwordEnv");
+        }
+        if (!env.isEmpty()) {
+            String plain = System.getenv(env);
+            if (plain == null || plain.isEmpty()) {
+                throw new ConfigException("hospital.bhyt.passwordEnv", "the environment variable " + env + " is not set");
+            }
+            md5 = BhytGatewayConfig.md5(plain);
+        } else if (!md5.matches("[0-9a-f]{32}")) {
+            throw new ConfigException("hospital.bhyt.passwordMd5", "must be 32 hexadecimal digits (the password's MD5)");
+        }
+        String officer = text(p, "hospital.bhyt.officerName", "");
+        if (officer.isEmpty()) {
+            throw new ConfigException("hospital.bhyt.officerName", "the gateway names the officer in each look-up");
+        }
+        String officerId = text(p, "hospital.bhyt.officerIdNumber", "");
+        if (!officerId.matches("[0-9]{12}")) {
+            throw new ConfigException("hospital.bhyt.officerIdNumber", "the officer's 12-digit ID number");
+        }
+        int seconds = integer(p, "hospital.bhyt.timeoutSeconds", 5, 1, 60);
+        return new BhytGatewayConfig(uri, user, md5, vn.cccd.reader.model.Text.nfc(officer), officerId,
+                Duration.ofSeconds(seconds));
     }
 
     private static Path resolve(Path base, String path) {

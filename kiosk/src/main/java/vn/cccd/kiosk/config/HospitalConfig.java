@@ -15,9 +15,10 @@ import vn.cccd.reader.model.Text;
  * @param webhookTimeout how long one delivery attempt may take
  * @param webhookFirstRetry the delay before the first retry; each further retry waits twice as long
  * @param webhookMaxRetry the longest delay between two attempts
+ * @param bhyt the BHXH gateway account for the BHYT check, or null: no check is made
  */
 public record HospitalConfig(List<Department> departments, URI webhookUrl, Duration webhookTimeout,
-        Duration webhookFirstRetry, Duration webhookMaxRetry) {
+        Duration webhookFirstRetry, Duration webhookMaxRetry, BhytGatewayConfig bhyt) {
 
     /** Default departments for a general hospital's outpatient reception (configurable). */
     public static final List<Department> DEFAULT_DEPARTMENTS = List.of(
@@ -37,15 +38,19 @@ public record HospitalConfig(List<Department> departments, URI webhookUrl, Durat
     /** The defaults: the departments above, no webhook, retries from 2 s up to 5 min. */
     public static HospitalConfig defaults() {
         return new HospitalConfig(DEFAULT_DEPARTMENTS, null, Duration.ofSeconds(10), Duration.ofSeconds(2),
-                Duration.ofMinutes(5));
+                Duration.ofMinutes(5), null);
     }
 
     public HospitalConfig withDepartments(List<Department> v) {
-        return new HospitalConfig(v, webhookUrl, webhookTimeout, webhookFirstRetry, webhookMaxRetry);
+        return new HospitalConfig(v, webhookUrl, webhookTimeout, webhookFirstRetry, webhookMaxRetry, bhyt);
     }
 
     public HospitalConfig withWebhook(URI url, Duration timeout, Duration firstRetry, Duration maxRetry) {
-        return new HospitalConfig(departments, url, timeout, firstRetry, maxRetry);
+        return new HospitalConfig(departments, url, timeout, firstRetry, maxRetry, bhyt);
+    }
+
+    public HospitalConfig withBhyt(BhytGatewayConfig gateway) {
+        return new HospitalConfig(departments, webhookUrl, webhookTimeout, webhookFirstRetry, webhookMaxRetry, gateway);
     }
 
     public Optional<Department> department(String code) {

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param station the station (kiosk) where the patient checked in; it delivers the check-in to the HIS
  * @param patient the identity read from the card
  * @param bhyt the BHYT code the patient gave, or null
+ * @param bhytCheck the BHXH gateway's check made at check-in, or null (a check-in older than the check)
  */
 public record CheckIn(String id, LocalDate day, String department, int queueNumber, Instant createdAt,
-        String cardVerdict, String station, Patient patient, BhytCode bhyt) {
+        String cardVerdict, String station, Patient patient, BhytCode bhyt, BhytCheck bhytCheck) {
     public CheckIn {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(day, "day");
@@ -26,6 +27,14 @@ public record CheckIn(String id, LocalDate day, String department, int queueNumb
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(station, "station");
         Objects.requireNonNull(patient, "patient");
+    }
+
+    /** The card number for the ticket and the HIS: the gateway's when it returned one, else the patient's. */
+    public String bhytCardNumber() {
+        if (bhytCheck != null && bhytCheck.cardNumber() != null) {
+            return bhytCheck.cardNumber();
+        }
+        return bhyt == null ? null : bhyt.value();
     }
 
     @Override

@@ -13,7 +13,7 @@ public interface CheckinStore extends AutoCloseable {
 
     /** What a new check-in is made of; the store gives it its queue number. */
     record NewCheckIn(String id, LocalDate day, String department, Instant createdAt, String cardVerdict,
-            String station, Patient patient, BhytCode bhyt, boolean deliver) {
+            String station, Patient patient, BhytCode bhyt, boolean deliver, BhytCheck bhytCheck) {
         @Override
         public String toString() {
             return "NewCheckIn[" + id + ", " + department + ", redacted]";

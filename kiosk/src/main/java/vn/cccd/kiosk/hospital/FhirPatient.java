@@ -42,14 +42,16 @@ public final class FhirPatient {
             ids.add(identifier(PASSPORT_SYSTEM_PREFIX + state, p.documentNumber(), coded(V2_0203, "PPN",
                     "Passport number", "Hộ chiếu")));
         }
-        if (checkIn.bhyt() != null) {
+        String card = checkIn.bhytCardNumber();
+        if (card != null) {
+            boolean full = card.length() == BhytCode.FULL_LENGTH;
             Map<String, Object> type = new LinkedHashMap<>();
-            type.put("text", checkIn.bhyt().isFullCode() ? "Mã thẻ BHYT" : "Mã số BHXH");
+            type.put("text", full ? "Mã thẻ BHYT" : "Mã số BHXH");
             Map<String, Object> id = new LinkedHashMap<>();
             id.put("use", "official");
             id.put("type", type);
             id.put("system", INSURANCE_SYSTEM);
-            id.put("value", checkIn.bhyt().value());
+            id.put("value", card);
             ids.add(id);
         }
         if (!ids.isEmpty()) {

@@ -62,6 +62,13 @@ public final class HospitalApi {
         r.get("/api/hospital/checkins/{id}/qd130.json", q -> ApiResponse.bytes(ApiResponse.JSON,
                 HospitalService.json(hospital.qd130(owned(q)))));
         r.post("/api/hospital/checkins/{id}/print", this::print);
+        // the gateway's full answer, mismatches included: staff only, whoever made the check-in
+        r.get("/api/hospital/checkins/{id}/bhyt", q -> {
+            operator.require(q);
+            CheckIn c = hospital.find(q.param("id")).orElseThrow(() -> new ApiException(404, "NO_CHECKIN",
+                    "no such check-in"));
+            return ApiResponse.ok(hospital.bhytForStaff(c));
+        });
         r.get("/api/hospital/status", q -> {
             operator.require(q);
             Map<String, Object> out = new LinkedHashMap<>();
@@ -120,7 +127,8 @@ public final class HospitalApi {
             madeIn.put(c.id(), session);
         }
         cards.record("hospital-checkin", Map.of("department", c.department(), "reference", c.id(),
-                "bhytGiven", c.bhyt() != null));
+                "bhytGiven", c.bhyt() != null, "bhytCheck", c.bhytCheck().status(),
+                "bhytResult", c.bhytCheck().code() == null ? "-" : c.bhytCheck().code()));
         HospitalConfig.Department d = hospital.department(c);
         String base = "/api/hospital/checkins/" + c.id();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -129,6 +137,7 @@ public final class HospitalApi {
         out.put("department", Map.of("code", d.code(), "vi", d.vi(), "en", d.en() == null ? d.vi() : d.en()));
         out.put("day", c.day().toString());
         out.put("createdAt", c.createdAt().toString());
+        out.put("bhyt", c.bhytCheck().forPatient());
         out.put("ticket", base + "/ticket.pdf");
         out.put("ticketImage", base + "/ticket.png");
         out.put("patient", base + "/patient.json");

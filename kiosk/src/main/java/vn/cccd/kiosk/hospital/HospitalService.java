@@ -30,6 +30,7 @@ public final class HospitalService implements AutoCloseable {
     private final String station;
     private final QueueTicketPdf tickets;
     private WebhookSender webhook;
+    private final BhytGateway gateway;
 
     public HospitalService(HospitalConfig config, CheckinStore store, Clock clock, PdfFonts fonts, String station) {
         this.config = config;
@@ -38,6 +39,7 @@ public final class HospitalService implements AutoCloseable {
         this.zone = clock.getZone();
         this.station = station;
         this.tickets = new QueueTicketPdf(fonts, zone);
+        this.gateway = config.bhyt() == null ? null : new BhytGateway(config.bhyt(), clock);
     }
 
     /** Starts delivering check-ins to {@code hospital.webhook.url}, when configured. */
@@ -78,10 +80,12 @@ public final class HospitalService implements AutoCloseable {
                 .orElseThrow(() -> new UnknownDepartmentException("no department '" + department + "'"));
         BhytCode bhyt = BhytCode.parseOptional(bhytInput);
         Patient patient = Patient.of(card);
+        // bounded by hospital.bhyt.timeoutSeconds; a gateway down or not configured never stops the check-in
+        BhytCheck check = gateway == null ? BhytCheck.notConfigured() : gateway.check(patient);
         String verdict = card.verification() == null ? "UNVERIFIED" : card.verification().overall().name();
         var now = clock.instant();
         CheckIn c = store.add(new CheckinStore.NewCheckIn(newId(), LocalDate.ofInstant(now, zone), d.code(), now,
-                verdict, station, patient, bhyt, config.webhookUrl() != null));
+                verdict, station, patient, bhyt, config.webhookUrl() != null, check));
         if (webhook != null) {
             webhook.wake();
         }
@@ -122,6 +126,7 @@ public final class HospitalService implements AutoCloseable {
         checkin.put("department", dep);
         checkin.put("cardVerdict", c.cardVerdict());
         checkin.put("bhytCode", c.bhyt() == null ? null : c.bhyt().value());
+        checkin.put("bhytCheck", bhytForStaff(c));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "cccd-kiosk.hospital.checkin");
         body.put("version", 1);
@@ -130,6 +135,31 @@ public final class HospitalService implements AutoCloseable {
         body.put("patient", fhirPatient(c));
         body.put("qd130", qd130(c));
         return body;
+    }
+
+    /** The gateway check with its words, for the staff and the HIS (a mismatch with what the gateway holds). */
+    public Map<String, Object> bhytForStaff(CheckIn c) {
+        if (c.bhytCheck() == null) {
+            return null;
+        }
+        BhytCheck b = c.bhytCheck();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", b.status());
+        m.put("code", b.code());
+        m.put("problem", b.problem());
+        m.put("vi", b.staffWords().vi());
+        m.put("en", b.staffWords().en());
+        m.put("cardNumber", b.cardNumber());
+        m.put("facility", b.facility());
+        m.put("validFrom", b.validFrom());
+        m.put("validTo", b.validTo());
+        m.put("area", b.area());
+        m.put("fiveYears", b.fiveYears());
+        if (b.returnedName() != null || b.returnedDateOfBirth() != null) {
+            m.put("gatewayName", b.returnedName());
+            m.put("gatewayDateOfBirth", b.returnedDateOfBirth());
+        }
+        return m;
     }
 
     public byte[] webhookJson(CheckIn c) {

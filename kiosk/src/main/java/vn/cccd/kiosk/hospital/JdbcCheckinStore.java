@@ -27,11 +27,12 @@ import vn.cccd.reader.model.Json;
  */
 public final class JdbcCheckinStore implements CheckinStore {
     public static final String MODULE = "hospital";
-    public static final List<String> MIGRATIONS = List.of("V1__checkins.sql");
+    public static final List<String> MIGRATIONS = List.of("V1__checkins.sql", "V2__bhyt_check.sql");
     public static final PersonalTable TABLE = new PersonalTable("hospital_checkin",
             "Đăng ký khám tại kiosk bệnh viện / Hospital check-ins at the kiosk", "id", "subject_hash", "created_at",
-            List.of("day", "department", "queue_number", "created_at", "card_verdict", "station", "patient", "bhyt"),
-            Set.of("patient", "bhyt"));
+            List.of("day", "department", "queue_number", "created_at", "card_verdict", "station", "patient", "bhyt",
+                    "bhyt_check"),
+            Set.of("patient", "bhyt", "bhyt_check"));
 
     private final Database db;
     private final FieldCipher cipher;
@@ -67,8 +68,8 @@ public final class JdbcCheckinStore implements CheckinStore {
                 }
             }
             try (PreparedStatement q = c.prepareStatement("INSERT INTO hospital_checkin (id, day, department,"
-                    + " queue_number, created_at, card_verdict, station, subject_hash, patient, bhyt)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " queue_number, created_at, card_verdict, station, subject_hash, patient, bhyt, bhyt_check)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 q.setString(1, n.id());
                 q.setString(2, n.day().toString());
                 q.setString(3, n.department());
@@ -80,6 +81,8 @@ public final class JdbcCheckinStore implements CheckinStore {
                 q.setString(9, cipher.encrypt(patientJson(n.patient()), TABLE.context("patient", n.id())));
                 q.setString(10, n.bhyt() == null ? null : cipher.encrypt(n.bhyt().value(),
                         TABLE.context("bhyt", n.id())));
+                q.setString(11, n.bhytCheck() == null ? null : cipher.encrypt(checkJson(n.bhytCheck()),
+                        TABLE.context("bhyt_check", n.id())));
                 q.executeUpdate();
             }
             if (n.deliver()) {
@@ -91,8 +94,30 @@ public final class JdbcCheckinStore implements CheckinStore {
                 }
             }
             return new CheckIn(n.id(), n.day(), n.department(), number, n.createdAt(), n.cardVerdict(), n.station(),
-                    n.patient(), n.bhyt());
+                    n.patient(), n.bhyt(), n.bhytCheck());
         });
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper CHECK_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static String checkJson(BhytCheck c) {
+        try {
+            return CHECK_JSON.writeValueAsString(c);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static BhytCheck check(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return CHECK_JSON.readValue(json, BhytCheck.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a stored BHYT check does not parse", e);
+        }
     }
 
     /** The keyed hash of the ID number, or of the passport number for a foreign patient. */
@@ -125,7 +150,8 @@ public final class JdbcCheckinStore implements CheckinStore {
                                 r.getInt("queue_number"), Instant.ofEpochMilli(r.getLong("created_at")),
                                 r.getString("card_verdict"), r.getString("station"),
                                 patient(cipher.decrypt(r.getString("patient"), TABLE.context("patient", id))),
-                                bhyt == null ? null : new BhytCode(bhyt)));
+                                bhyt == null ? null : new BhytCode(bhyt), check(cipher.decrypt(
+                                        r.getString("bhyt_check"), TABLE.context("bhyt_check", id)))));
                     }
                 }
                 return out;

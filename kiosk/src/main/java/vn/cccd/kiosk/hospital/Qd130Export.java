@@ -20,6 +20,7 @@ public final class Qd130Export {
     public static final String PATIENT = "PATIENT";
     public static final String KIOSK = "KIOSK";
     public static final String HIS = "HIS";
+    public static final String GATEWAY = "BHXH_GATEWAY";
     private static final DateTimeFormatter NGAY_VAO = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
     private Qd130Export() {
@@ -49,18 +50,27 @@ public final class Qd130Export {
         his(f, "MAHUYEN_CU_TRU", "từ địa chỉ / mapped from the address");
         his(f, "MAXA_CU_TRU", "từ địa chỉ / mapped from the address");
         his(f, "DIEN_THOAI", null);
-        if (c.bhyt() != null && c.bhyt().isFullCode()) {
-            put(f, "MA_THE_BHYT", c.bhyt().value(), PATIENT, "người bệnh nhập, cần tra cứu trên cổng BHXH"
-                    + " / given by the patient, check on the BHXH gateway");
+        BhytCheck g = c.bhytCheck();
+        if (g != null && g.cardNumber() != null) {
+            put(f, "MA_THE_BHYT", g.cardNumber(), GATEWAY, "mã thẻ cổng BHXH trả về (KQNhanLichSuKCB2024, mã kết quả "
+                    + g.code() + ") / card number returned by the BHXH gateway");
+            put(f, "MA_DKBD", g.facility(), GATEWAY, null);
+            put(f, "GT_THE_TU", yyyyMMdd(g.validFrom()), GATEWAY, "yyyyMMdd");
+            put(f, "GT_THE_DEN", yyyyMMdd(g.validTo()), GATEWAY, "yyyyMMdd");
         } else {
-            Map<String, Object> the = his(f, "MA_THE_BHYT", "tra cứu trên cổng BHXH / from the BHXH gateway");
-            if (c.bhyt() != null) {
-                the.put("maSoBhxh", c.bhyt().socialInsuranceNumber());
+            if (c.bhyt() != null && c.bhyt().isFullCode()) {
+                put(f, "MA_THE_BHYT", c.bhyt().value(), PATIENT, "người bệnh nhập, chưa tra cứu được trên cổng BHXH"
+                        + " / given by the patient, not checked on the BHXH gateway");
+            } else {
+                Map<String, Object> the = his(f, "MA_THE_BHYT", "tra cứu trên cổng BHXH / from the BHXH gateway");
+                if (c.bhyt() != null) {
+                    the.put("maSoBhxh", c.bhyt().socialInsuranceNumber());
+                }
             }
+            his(f, "MA_DKBD", "cổng BHXH / BHXH gateway");
+            his(f, "GT_THE_TU", "cổng BHXH / BHXH gateway");
+            his(f, "GT_THE_DEN", "cổng BHXH / BHXH gateway");
         }
-        his(f, "MA_DKBD", "cổng BHXH / BHXH gateway");
-        his(f, "GT_THE_TU", "cổng BHXH / BHXH gateway");
-        his(f, "GT_THE_DEN", "cổng BHXH / BHXH gateway");
         his(f, "MA_DOITUONG_KCB", null);
         put(f, "NGAY_VAO", NGAY_VAO.format(c.createdAt().atZone(zone)), KIOSK, "giờ đăng ký tại kiosk / kiosk check-in");
         his(f, "LY_DO_VV", null);
@@ -87,6 +97,14 @@ public final class Qd130Export {
         }
         String digits = iso.replace("-", "");
         return (digits + "00000000").substring(0, 8) + "0000";
+    }
+
+    /** The gateway's {@code dd/MM/yyyy} as XML1's {@code yyyyMMdd}; anything else is not passed on. */
+    static String yyyyMMdd(String dmy) {
+        if (dmy == null || !dmy.matches("[0-9]{2}/[0-9]{2}/[0-9]{4}")) {
+            return null;
+        }
+        return dmy.substring(6) + dmy.substring(3, 5) + dmy.substring(0, 2);
     }
 
     static String gioiTinh(String sex) {

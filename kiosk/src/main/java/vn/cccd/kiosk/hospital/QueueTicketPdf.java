@@ -64,6 +64,16 @@ public final class QueueTicketPdf {
                 centred(cs, f.regular(), 10, "Thời gian / Time: " + TIME.format(c.createdAt().atZone(zone)), y, 14);
                 centred(cs, f.regular(), 8, "Mã / Ref: " + c.id().substring(0, 8).toUpperCase(java.util.Locale.ROOT),
                         y, 14);
+                // only the number the BHXH gateway returned (the issue asks for it on the ticket); a number the
+                // patient typed stays off the paper, like the rest of what the patient gave
+                if (c.bhytCheck() != null && c.bhytCheck().cardNumber() != null) {
+                    centred(cs, f.regular(), 9, "Thẻ BHYT / Insurance card: " + c.bhytCheck().cardNumber(), y, 12);
+                }
+                if (c.bhytCheck() != null) {
+                    // the patient's words: a name or birth-date mismatch reads "staff will check", never the record
+                    centred(cs, f.regular(), 8, c.bhytCheck().patientWords().vi(), y, 11);
+                    centred(cs, f.regular(), 7, c.bhytCheck().patientWords().en(), y, 10);
+                }
                 y.down(6);
                 centred(cs, f.regular(), 9, "Vui lòng chờ gọi số thứ tự của bạn.", y, 12);
                 centred(cs, f.regular(), 8, "Please wait until your number is called.", y, 11);

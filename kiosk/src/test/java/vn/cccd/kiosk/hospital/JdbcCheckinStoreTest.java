@@ -48,7 +48,9 @@ class JdbcCheckinStoreTest {
             boolean deliver) {
         String id = String.format("%024x", ++ids);
         return new CheckinStore.NewCheckIn(id, day, department, at, "AUTHENTIC", "Kiosk 1",
-                Patient.of(TestCards.authentic(persona)), BhytCode.parse("HS4010120878811"), deliver);
+                Patient.of(TestCards.authentic(persona)), BhytCode.parse("HS4010120878811"), deliver,
+                new BhytCheck(BhytCheck.CHECKED, "000", null, "HS4010120878811", "01001", "01/01/2026", "31/12/2026",
+                        "K1", null, null, null));
     }
 
     @ParameterizedTest
@@ -94,6 +96,8 @@ class JdbcCheckinStoreTest {
                 CheckIn again = s.find(first.id()).orElseThrow();
                 assertThat(again.patient()).isEqualTo(first.patient());
                 assertThat(again.bhyt()).isEqualTo(first.bhyt());
+                assertThat(again.bhytCheck()).isEqualTo(first.bhytCheck());
+                assertThat(again.bhytCheck().validTo()).isEqualTo("31/12/2026");
                 assertThat(again.createdAt()).isEqualTo(first.createdAt());
                 assertThat(s.add(checkIn("dang-quoc-viet", "noi", today, clock.instant(), false)).queueNumber())
                         .as("after reopening").isEqualTo(3);
@@ -141,7 +145,7 @@ class JdbcCheckinStoreTest {
             CheckIn a = one.add(checkIn("nguyen-van-a", "noi", today, clock.instant(), true));
             CheckinStore.NewCheckIn n = checkIn("nguyen-thi-a", "noi", today, clock.instant(), true);
             CheckIn b = two.add(new CheckinStore.NewCheckIn(n.id(), n.day(), n.department(), n.createdAt(),
-                    n.cardVerdict(), "Kiosk 2", n.patient(), n.bhyt(), true));
+                    n.cardVerdict(), "Kiosk 2", n.patient(), n.bhyt(), true, BhytCheck.notChecked("timeout")));
             assertThat(List.of(a.queueNumber(), b.queueNumber())).as("one queue per department").containsExactly(1, 2);
             assertThat(one.due(clock.instant(), 10)).extracting(CheckinStore.Pending::checkinId).containsExactly(a.id());
             assertThat(two.due(clock.instant(), 10)).extracting(CheckinStore.Pending::checkinId).containsExactly(b.id());
