@@ -3,6 +3,7 @@
 // emptied when the session is cleared.
 
 import { t, pick } from './i18n.js';
+import * as address from './address.js';
 
 let current = null; // { def, prefill }
 
@@ -123,7 +124,10 @@ export function render(container, def, prefill) {
         const lab = el('label', { for: 'f-' + f.id }, [el('span', { text: labelText(f) + (f.required && !ro ? ' *' : '') })]);
         if (ro) lab.appendChild(el('span', { className: 'from-chip', text: t('fromChip') }));
         wrap.appendChild(lab);
-        wrap.appendChild(inputFor(f, value, ro, err));
+        const input = inputFor(f, value, ro, err);
+        wrap.appendChild(input);
+        const proposal = prefill.addresses && prefill.addresses[f.id];
+        if (proposal) wrap.appendChild(address.panel(f, proposal, input));
       }
       if (f.hint && !ro) wrap.appendChild(el('p', { className: 'hint', text: pick(f.hint) }));
       wrap.appendChild(el('p', { className: 'error', id: err, hidden: true }));
@@ -217,6 +221,8 @@ export function reviewList(values, tables) {
     }
     dl.appendChild(el('dt', { text: labelText(f) }));
     dl.appendChild(el('dd', { text: values[f.id] || '—', id: 'rv-' + f.id }));
+    const original = address.reviewOriginal(current.prefill.addresses && current.prefill.addresses[f.id]);
+    if (original) dl.appendChild(el('dd', { className: 'address-old', text: original, id: 'rv-' + f.id + '-original' }));
   }
   return dl;
 }

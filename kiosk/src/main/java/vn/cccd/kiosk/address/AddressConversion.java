@@ -47,6 +47,7 @@ public record AddressConversion(Status status, String original, String address, 
     }
 
     /** "(Địa giới hành chính cũ: Phường Hàng Bài, Quận Hoàn Kiếm, Thành phố Hà Nội)", or null without old units. */
+    @com.fasterxml.jackson.annotation.JsonProperty("note")
     public String note() {
         return oldUnits == null ? null : "(" + NOTE_LEAD + oldUnits + ")";
     }

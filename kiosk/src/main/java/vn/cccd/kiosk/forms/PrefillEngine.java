@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.cccd.kiosk.address.AddressConversion;
+import vn.cccd.kiosk.address.AdminUnits;
 import vn.cccd.reader.model.CardReadResult;
 
 /** Fills a form from the session's cards and the station configuration. Generic over every definition. */
@@ -52,12 +54,18 @@ public final class PrefillEngine {
         Map<String, String> values = new LinkedHashMap<>();
         List<String> readOnly = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        Map<String, Prefill.AddressProposal> addresses = new LinkedHashMap<>();
         for (FormDefinition.Field f : def.fields()) {
             String v = null;
             if (f.source() != null) {
                 SourceExpression e = SourceExpression.parse(f.source());
                 v = e.evaluate(ctx);
-                if (v != null && e.fromCard()) {
+                if (e.convertsAddress()) {
+                    AddressConversion c = e.conversion(ctx);
+                    if (c != null) {
+                        addresses.put(f.id(), proposal(e, c, v));
+                    }
+                } else if (v != null && e.fromCard()) {
                     readOnly.add(f.id());
                 }
             }
@@ -70,6 +78,18 @@ public final class PrefillEngine {
                 missing.add(f.id());
             }
         }
-        return new Prefill(def.id(), values, missing, readOnly, CardRoles.assign(def, cards, roleChoice));
+        return new Prefill(def.id(), values, missing, readOnly, CardRoles.assign(def, cards, roleChoice), addresses);
+    }
+
+    private static Prefill.AddressProposal proposal(SourceExpression e, AddressConversion c, String value) {
+        List<Prefill.Choice> choices = new ArrayList<>();
+        for (AddressConversion.Candidate k : c.candidates()) {
+            AdminUnits.Commune m = k.commune();
+            choices.add(new Prefill.Choice(e.render(c, k.address()), m.code(), m.name(), m.province().code(),
+                    m.province().name()));
+        }
+        AdminUnits.Commune m = c.commune();
+        return new Prefill.AddressProposal(c.status().name(), c.original(), value, choices, c.oldUnits(),
+                m == null ? null : m.code(), m == null ? null : m.province().code());
     }
 }

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import vn.cccd.kiosk.address.AddressConversion;
+import vn.cccd.kiosk.address.AddressConverter;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.DocumentInfo;
 import vn.cccd.reader.model.Person;
@@ -24,7 +26,10 @@ import vn.cccd.reader.model.Person;
  * </ul>
  * Card paths are {@code person.<field of the card read JSON>}, {@code document.type|issuingState|documentNumber}
  * and {@code verification.overall}. Filters: {@code date:dd/MM/yyyy} (an ISO date in another pattern),
- * {@code year}, {@code upper}, {@code prefix:TEXT}, {@code suffix:TEXT}.
+ * {@code year}, {@code upper}, {@code prefix:TEXT}, {@code suffix:TEXT}, and {@code address}: a pre-2025 address
+ * turned into today's two-level one ({@link AddressConverter}; {@code address:note} adds the old units in
+ * parentheses, as CT01's footnote (3) asks). A field with {@code address} is a proposal the person confirms or edits,
+ * never read-only; a split commune gives no value until the person picks.
  */
 public record SourceExpression(Kind kind, String role, String path, List<Filter> filters) {
 
@@ -118,6 +123,11 @@ public record SourceExpression(Kind kind, String role, String path, List<Filter>
                     throw new IllegalArgumentException("filter " + name + " needs a text");
                 }
                 break;
+            case "address":
+                if (arg != null && !arg.equals("note")) {
+                    throw new IllegalArgumentException("filter address takes no argument or 'note'");
+                }
+                break;
             case "year":
             case "upper":
                 if (arg != null) {
@@ -125,27 +135,79 @@ public record SourceExpression(Kind kind, String role, String path, List<Filter>
                 }
                 break;
             default:
-                throw new IllegalArgumentException("unknown filter '" + name + "' (date, year, upper, prefix, suffix)");
+                throw new IllegalArgumentException("unknown filter '" + name + "' (date, year, upper, prefix, suffix, address)");
         }
         return new Filter(name, arg);
     }
 
-    /** Whether the value comes from a card (and so is read-only when the card has it). */
+    /** Whether the value comes from a card (and so is read-only when the card has it, unless converted). */
     public boolean fromCard() {
         return kind == Kind.CARD;
     }
 
-    /** The value, or null when the source has none (no such card, field empty on the card, no config value). */
-    public String evaluate(SourceContext ctx) {
+    /** Whether the value is an address converted to the current units (a proposal, not a chip value). */
+    public boolean convertsAddress() {
+        return filters.stream().anyMatch(f -> f.name().equals("address"));
+    }
+
+    /**
+     * The conversion of the address this expression reads (the filters before {@code address} applied), or null
+     * without {@code address} or without a value.
+     */
+    public AddressConversion conversion(SourceContext ctx) {
+        int at = addressFilter();
+        String v = at < 0 ? null : raw(ctx);
+        if (v == null) {
+            return null;
+        }
+        for (int i = 0; i < at; i++) {
+            v = apply(filters.get(i), v);
+        }
+        return AddressConverter.bundled().convert(v);
+    }
+
+    /** The field value for one current address of {@code conversion} (a candidate the person may pick). */
+    public String render(AddressConversion conversion, String address) {
+        int at = addressFilter();
+        String v = address;
+        if ("note".equals(filters.get(at).arg()) && conversion.note() != null) {
+            v = v + " " + conversion.note();
+        }
+        for (int i = at + 1; i < filters.size(); i++) {
+            v = apply(filters.get(i), v);
+        }
+        return v;
+    }
+
+    private int addressFilter() {
+        for (int i = 0; i < filters.size(); i++) {
+            if (filters.get(i).name().equals("address")) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private String raw(SourceContext ctx) {
         String raw = switch (kind) {
             case TODAY -> ctx.today().toString();
             case CONFIG -> ctx.config(path);
             case CARD -> ctx.card(role).map(c -> read(c, path)).orElse(null);
         };
-        if (raw == null || raw.isBlank()) {
+        return raw == null || raw.isBlank() ? null : raw;
+    }
+
+    /** The value, or null when the source has none (no such card, field empty on the card, no config value). */
+    public String evaluate(SourceContext ctx) {
+        String v = raw(ctx);
+        if (v == null) {
             return null;
         }
-        String v = raw;
+        int at = addressFilter();
+        if (at >= 0) {
+            AddressConversion c = conversion(ctx);
+            return c.address() == null ? null : render(c, c.address());
+        }
         for (Filter f : filters) {
             v = apply(f, v);
         }

@@ -78,6 +78,7 @@ final class KioskApi {
         });
         r.get("/api/session/cards/{index}", q -> ApiResponse.ok(api.card(index(q))));
         r.get("/api/session/cards/{index}/face", q -> api.face(index(q)));
+        r.get("/api/session/cards/{index}/address", q -> ApiResponse.ok(api.address(index(q))));
         r.get("/api/session/documents/{doc}/pdf", q -> ApiResponse.bytes(PDF, api.document(q).pdf())
                 .withHeader("Content-Disposition", "inline; filename=\"" + api.document(q).reference() + ".pdf\""));
         r.get("/api/session/documents/{doc}/json", q -> ApiResponse.bytes(ApiResponse.JSON, api.document(q).json())
@@ -294,6 +295,15 @@ final class KioskApi {
                     : "no card " + index + " in this session");
         }
         return list.get(index);
+    }
+
+    /** The card's residence and its conversion to the current units (identity screen: both side by side). */
+    private vn.cccd.kiosk.address.AddressConversion address(int index) {
+        vn.cccd.reader.model.Person p = card(index).person();
+        if (p == null || p.placeOfResidence() == null || p.placeOfResidence().isBlank()) {
+            throw new ApiException(404, "NO_ADDRESS", "the card holds no residence");
+        }
+        return vn.cccd.kiosk.address.AddressConverter.bundled().convert(p.placeOfResidence());
     }
 
     private ApiResponse face(int index) throws Exception {

@@ -102,6 +102,7 @@ class FormValidatorTest {
         Map<String, String> typed = new HashMap<>(Map.of("placeOfBirth", "Hà Nội", "phone", "0912345678",
                 "convictions", "Không có án tích", "certificateType", "Phiếu lý lịch tư pháp số 1",
                 "usePurpose", "Xin việc", "addressee", "Sở Tư pháp thành phố Hà Nội"));
+        typed.put("residence", "Số 12 Ngõ 34 Phố Vọng, Phường Bạch Mai, Thành phố Hà Nội"); // a split commune: picked
         assertThatThrownBy(() -> validator.validate(lltp, cards, new FormInput(typed, Map.of(), null)))
                 .isInstanceOfSatisfying(FormValidationException.class,
                         e -> assertThat(e.errors()).containsOnlyKeys("residenceHistory"));

@@ -42,9 +42,15 @@ class PrefillEngineTest {
             if (f.source() == null || !f.source().startsWith("person.")) {
                 continue;
             }
-            String expected = SourceExpression.parse(f.source()).evaluate(contextOf(card));
+            SourceExpression e = SourceExpression.parse(f.source());
+            String expected = e.evaluate(contextOf(card));
             assertThat(p.fields().get(f.id())).as(f.id()).isEqualTo(expected);
-            assertThat(p.readOnly().contains(f.id())).as(f.id() + " read-only").isEqualTo(expected != null);
+            // a converted address is a proposal the person confirms or edits, with the card's original beside it
+            assertThat(p.readOnly().contains(f.id())).as(f.id() + " read-only")
+                    .isEqualTo(expected != null && !e.convertsAddress());
+            if (e.convertsAddress() && card.person().placeOfResidence() != null) {
+                assertThat(p.addresses().get(f.id()).original()).isEqualTo(card.person().placeOfResidence());
+            }
         }
         for (String missing : p.missing()) {
             assertThat(def.field(missing).orElseThrow().required()).isTrue();
@@ -91,7 +97,11 @@ class PrefillEngineTest {
                 .containsEntry("fatherBirthYear", father.person().dateOfBirth().substring(0, 4))
                 .containsEntry("requesterDocument", "Thẻ căn cước/CCCD số " + father.person().idNumber())
                 .containsEntry("childNationality", "Việt Nam");
-        assertThat(p.readOnly()).contains("motherName", "fatherName", "motherResidence", "fatherResidence");
+        assertThat(p.readOnly()).contains("motherName", "fatherName").doesNotContain("motherResidence", "fatherResidence");
+        assertThat(p.addresses().get("motherResidence").original()).isEqualTo(mother.person().placeOfResidence());
+        assertThat(p.addresses().get("fatherResidence").original()).isEqualTo(father.person().placeOfResidence());
+        // Thạc Gián (Thanh Khê, Đà Nẵng) went whole to Phường Thanh Khê
+        assertThat(p.fields()).containsEntry("fatherResidence", "Tổ 23, Phường Thanh Khê, Thành phố Đà Nẵng");
     }
 
     @Test

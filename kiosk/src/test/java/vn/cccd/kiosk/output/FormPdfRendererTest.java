@@ -143,9 +143,9 @@ class FormPdfRendererTest {
                     default -> typed.put(f.id(), "Nội dung thử nghiệm có dấu: Ước mơ của tuổi trẻ");
                 }
             }
+            // chip values come from the cards; residences are proposals the person confirms, so typed here
             typed.keySet().removeIf(id -> List.of("fullName", "dateOfBirth", "sex", "idNumber", "requesterName",
-                    "requesterResidence", "requesterDocument", "ethnicity", "nationality", "document", "residence",
-                    "issueDate").contains(id));
+                    "requesterDocument", "ethnicity", "nationality", "document", "issueDate").contains(id));
             FilledForm form = validator.validate(def, cards, new FormInput(typed, tables, null));
             byte[] pdf = renderer.render(form);
             save(def.id(), pdf);

@@ -32,6 +32,17 @@ public final class TestCards {
                 CheckResult.Status.PASSED);
     }
 
+    /** An authentic read of a persona whose card gives another residence (e.g. a pre-2025 address). */
+    public static CardReadResult livingAt(String persona, String residence) {
+        CardReadResult r = authentic(persona);
+        Person p = r.person();
+        Person moved = new Person(p.idNumber(), p.fullName(), p.dateOfBirth(), p.sex(), p.nationality(),
+                p.ethnicity(), p.religion(), p.placeOfOrigin(), residence, p.identifyingMarks(), p.issueDate(),
+                p.expiryDate(), p.fatherName(), p.motherName(), p.spouseName(), p.oldIdNumber());
+        return new CardReadResult(r.document(), moved, r.face(), r.verification(), r.dataGroups(), r.stats(),
+                r.problems());
+    }
+
     /**
      * An authentic read whose DG13 was signed but in a layout the reader did not understand: the person is what
      * the reader's own mapping takes from the MRZ (DG1), and {@code problems} names DG13.
