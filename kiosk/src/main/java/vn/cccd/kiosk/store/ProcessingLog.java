@@ -62,6 +62,16 @@ public class ProcessingLog {
         return new ProcessingLog(null, "", Clock.systemUTC());
     }
 
+    private volatile java.util.function.BiConsumer<String, Map<String, ?>> listener;
+
+    /**
+     * Also tells {@code listener} of every event with its details (never the subject: the ID number and its hash
+     * are not passed), e.g. to count them for metrics.
+     */
+    public void listen(java.util.function.BiConsumer<String, Map<String, ?>> listener) {
+        this.listener = listener;
+    }
+
     public Path file() {
         return file;
     }
@@ -76,6 +86,14 @@ public class ProcessingLog {
      * hash of the number.
      */
     public synchronized void record(String event, Map<String, ?> details, String idNumber) {
+        java.util.function.BiConsumer<String, Map<String, ?>> l = listener;
+        if (l != null) {
+            try {
+                l.accept(event, details); // never the ID number
+            } catch (RuntimeException e) {
+                LOG.warn("processing log listener failed on {}: {}", event, e.toString());
+            }
+        }
         if (file == null) {
             return;
         }
