@@ -140,7 +140,7 @@ class KioskBrowserTest {
         b.find("#identity-next").click();
         b.screen("picker");
         b.shot("ct01-07-picker");
-        b.find("#proc-ct01-2023").click();
+        b.find("#proc-ct01").click();
         b.screen("form");
         assertThat(b.find("#form-partial").isDisplayed()).as("everything was read from the chip").isFalse();
         // every chip field holds exactly the card's value, read-only and marked "từ chip"
@@ -264,7 +264,7 @@ class KioskBrowserTest {
         readCard(null);
         b.find("#identity-next").click();
         b.screen("picker");
-        b.find("#proc-ct01-2023").click();
+        b.find("#proc-ct01").click();
         b.screen("form");
         b.type("#f-headName", "Trần Văn Ưởng");
         b.find("#demo-details summary").click();
