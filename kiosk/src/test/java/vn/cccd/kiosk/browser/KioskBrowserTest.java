@@ -191,8 +191,8 @@ class KioskBrowserTest {
         assertThat(pdf.statusCode()).isEqualTo(200);
         try (PDDocument doc = Loader.loadPDF(pdf.body())) {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
-            assertThat(text).contains("TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ", "1. Họ, chữ đệm và tên: Nguyễn Thị Hồng Nhung",
-                    "17/08/1995", "3. Giới tính: Nữ", "7. Họ, chữ đệm và tên chủ hộ: Trần Văn Ưởng", "Trần Thị Bé",
+            assertThat(text).contains("TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ", "1. Họ, chữ đệm và tên khai sinh: Nguyễn Thị Hồng Nhung",
+                    "17/08/1995", "3. Giới tính: Nữ", "7. Họ, chữ đệm và tên chủ hộ(2): Trần Văn Ưởng", "Trần Thị Bé",
                     "Đăng ký tạm trú tại số 5 ngõ 10 phố Huế, phường Hai Bà Trưng, Hà Nội", reference);
             assertThat(text.replace(" ", "")).contains(p.idNumber());
         }
