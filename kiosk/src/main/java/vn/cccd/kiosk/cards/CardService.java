@@ -50,6 +50,8 @@ public final class CardService implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private ExecutorService reads;
     private volatile boolean reading;
+    private volatile ReadListener readListener = (verdict, code, took) -> { };
+    private final java.util.concurrent.atomic.AtomicLong readerReconnects = new java.util.concurrent.atomic.AtomicLong();
 
     // guarded by this
     private List<ReaderStatus> readers = List.of();
@@ -145,6 +147,9 @@ public final class CardService implements AutoCloseable {
         synchronized (this) {
             if (problem != null && !problem.equals(sourceProblem)) {
                 LOG.warn("card readers unavailable: {}", problem);
+            }
+            if (problem == null && sourceProblem != null) {
+                readerReconnects.incrementAndGet();
             }
             sourceProblem = problem;
             Map<String, Boolean> before = presence(readers);
@@ -368,6 +373,22 @@ public final class CardService implements AutoCloseable {
         return readers;
     }
 
+    /** How a read ended, for metrics: the verdict (null when it failed), the failure code (null when read). */
+    @FunctionalInterface
+    public interface ReadListener {
+        void readFinished(String verdict, String failureCode, Duration took);
+    }
+
+    /** Told of every read's end (metrics). */
+    public void onRead(ReadListener listener) {
+        readListener = Objects.requireNonNull(listener);
+    }
+
+    /** How many times the readers came back after being unavailable (a PC/SC service that returned). */
+    public long readerReconnects() {
+        return readerReconnects.get();
+    }
+
     /**
      * The card report ({@code cccd-reader diagnose}) of the card on the first reader that has one, for staff: its
      * structure and none of its holder's values; kept nowhere. Never while a session runs (that card is the person's).
@@ -471,6 +492,7 @@ public final class CardService implements AutoCloseable {
         CardReadResult result = null;
         SessionState.Failure failure;
         reading = true;
+        long startedNanos = System.nanoTime();
         try {
             result = Objects.requireNonNull(source.read(reader, request, progress), "no result");
             failure = null;
@@ -482,6 +504,13 @@ public final class CardService implements AutoCloseable {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } finally {
             reading = false;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
+        try {
+            readListener.readFinished(failure != null ? null : result.verification() == null ? "UNVERIFIED"
+                    : result.verification().overall().name(), failure == null ? null : failure.code(), took);
+        } catch (RuntimeException e) {
+            LOG.warn("read listener failed: {}", e.toString());
         }
         synchronized (this) {
             Session s = session;

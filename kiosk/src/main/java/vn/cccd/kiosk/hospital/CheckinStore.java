@@ -50,6 +50,9 @@ public interface CheckinStore extends AutoCloseable {
     /** How many check-ins of this station are not yet delivered. */
     int undelivered();
 
+    /** When the oldest check-in of this station still waiting for delivery was made, if any. */
+    Optional<Instant> oldestUndelivered();
+
     /** Erases every check-in whose patient has this ID number; returns how many. */
     int eraseSubject(String idNumber);
 

@@ -61,6 +61,10 @@ public final class HospitalApi {
                 + " charset=utf-8", HospitalService.json(hospital.fhirPatient(owned(q))), Map.of()));
         r.get("/api/hospital/checkins/{id}/qd130.json", q -> ApiResponse.bytes(ApiResponse.JSON,
                 HospitalService.json(hospital.qd130(owned(q)))));
+        r.get("/api/hospital/checkins/{id}/xml0.xml", q -> ApiResponse.bytes("application/xml; charset=utf-8",
+                hospital.xml0(owned(q))));
+        r.get("/api/hospital/checkins/{id}/xml1.xml", q -> ApiResponse.bytes("application/xml; charset=utf-8",
+                hospital.xml1(owned(q))));
         r.post("/api/hospital/checkins/{id}/print", this::print);
         // the gateway's full answer, mismatches included: staff only, whoever made the check-in
         r.get("/api/hospital/checkins/{id}/bhyt", q -> {
@@ -142,6 +146,8 @@ public final class HospitalApi {
         out.put("ticketImage", base + "/ticket.png");
         out.put("patient", base + "/patient.json");
         out.put("qd130", base + "/qd130.json");
+        out.put("xml0", base + "/xml0.xml");
+        out.put("xml1", base + "/xml1.xml");
         out.put("print", printCommand.isEmpty() ? null : base + "/print");
         return ApiResponse.json(201, out);
     }

@@ -107,6 +107,14 @@ public final class HospitalService implements AutoCloseable {
         return FhirPatient.of(c);
     }
 
+    public byte[] xml0(CheckIn c) {
+        return Qd130Xml.xml0(c, zone);
+    }
+
+    public byte[] xml1(CheckIn c) {
+        return Qd130Xml.xml1(c, zone);
+    }
+
     public Map<String, Object> qd130(CheckIn c) {
         return Qd130Export.of(c, zone);
     }
@@ -134,6 +142,10 @@ public final class HospitalService implements AutoCloseable {
         body.put("checkin", checkin);
         body.put("patient", fhirPatient(c));
         body.put("qd130", qd130(c));
+        Map<String, Object> xml = new LinkedHashMap<>();
+        xml.put("xml0", new String(Qd130Xml.xml0(c, zone), java.nio.charset.StandardCharsets.UTF_8));
+        xml.put("xml1", new String(Qd130Xml.xml1(c, zone), java.nio.charset.StandardCharsets.UTF_8));
+        body.put("qd130Xml", xml);
         return body;
     }
 

@@ -237,6 +237,21 @@ public final class JdbcCheckinStore implements CheckinStore {
     }
 
     @Override
+    public Optional<Instant> oldestUndelivered() {
+        return db.transaction(c -> {
+            try (PreparedStatement q = c.prepareStatement("SELECT MIN(c.created_at) FROM hospital_outbox o JOIN"
+                    + " hospital_checkin c ON c.id = o.checkin_id WHERE o.delivered_at IS NULL AND c.station = ?")) {
+                q.setString(1, station);
+                try (ResultSet r = q.executeQuery()) {
+                    r.next();
+                    long at = r.getLong(1);
+                    return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(at));
+                }
+            }
+        });
+    }
+
+    @Override
     public int eraseSubject(String idNumber) {
         return db.eraseSubject(idNumber).getOrDefault(TABLE.table(), 0);
     }

@@ -46,9 +46,10 @@ public final class Qd130Export {
         his(f, "MA_NGHE_NGHIEP", null);
         put(f, "DIA_CHI", p.placeOfResidence(), CARD, "nơi cư trú ghi trên thẻ; đối chiếu CSDL quốc gia về dân cư"
                 + " / residence as on the card");
-        his(f, "MATINH_CU_TRU", "từ địa chỉ / mapped from the address");
-        his(f, "MAHUYEN_CU_TRU", "từ địa chỉ / mapped from the address");
-        his(f, "MAXA_CU_TRU", "từ địa chỉ / mapped from the address");
+        // the new units' codes (QĐ 1551: no district), when the residence converts to one current commune
+        Map<String, String> xml = Qd130Xml.values(c, zone);
+        put(f, "MATINH_CU_TRU", xml.get("MATINH_CU_TRU"), CARD, "mã tỉnh mới từ địa chỉ trên thẻ / new province code");
+        put(f, "MAXA_CU_TRU", xml.get("MAXA_CU_TRU"), CARD, "mã xã mới từ địa chỉ trên thẻ / new commune code");
         his(f, "DIEN_THOAI", null);
         BhytCheck g = c.bhytCheck();
         if (g != null && g.cardNumber() != null) {

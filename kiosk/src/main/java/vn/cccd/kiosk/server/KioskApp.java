@@ -26,6 +26,7 @@ import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.server.http.EventHub;
 import vn.cccd.kiosk.lodging.GuestRegister;
+import vn.cccd.kiosk.metrics.KioskMetrics;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
 
@@ -50,6 +51,7 @@ public final class KioskApp implements AutoCloseable {
     private final Database database;
     private final GuestRegister lodging;
     private final HospitalService hospital;
+    private final KioskMetrics metrics;
 
     private KioskApp(KioskConfig config, CardSource source, DemoCards demo, QrService qr, Clock clock) {
         // before any part decodes an image (QR uploads, portraits, PDF previews): never via a temp file
@@ -66,13 +68,19 @@ public final class KioskApp implements AutoCloseable {
         if (demo != null) {
             trust.addAll(demo.trustDirs());
         }
-        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        // authenticated with a key derived from the storage key (kept off the data directory when configured so)
+        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock,
+                vn.cccd.kiosk.store.StorageKey.load(config.storage(), config.dataDir(), System.getenv()));
+        log.open();
+        this.metrics = new KioskMetrics(config.mode().id());
+        log.listen(metrics::event);
         this.database = openDatabase(config, clock);
         // a register's table is registered (retention, data-subject requests) whenever its data may be there
         this.lodging = database == null || (config.mode() != Mode.LODGING && database.schemaVersion("lodging") == 0)
                 ? null : new GuestRegister(database, config.lodging(), config.stationName(), clock);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
+        metrics.watch(cards);
         this.demo = demo;
         // demo mode's PIN is the published 0000; configured staff PINs have at least six digits
         this.operator = new OperatorAuth(config.effectiveOperatorPin(),
@@ -81,6 +89,9 @@ public final class KioskApp implements AutoCloseable {
         this.qr = qr;
         this.hospital = config.mode() == Mode.HOSPITAL ? new HospitalService(config.hospital(),
                 new JdbcCheckinStore(database, config.stationName()), clock, PdfFonts.of(config.fontPath()), config.stationName()) : null;
+        if (hospital != null) {
+            metrics.watchOutbox(hospital.store(), clock);
+        }
         if (hospital == null && database != null && database.schemaVersion(JdbcCheckinStore.MODULE) > 0) {
             // check-ins kept from an earlier hospital mode stay findable, erasable and subject to retention
             new JdbcCheckinStore(database, config.stationName());
@@ -197,6 +208,11 @@ public final class KioskApp implements AutoCloseable {
         return qr;
     }
 
+    /** The metrics served at {@code GET /metrics}. */
+    public KioskMetrics metrics() {
+        return metrics;
+    }
+
     /** Hospital reception, or null unless in hospital mode. */
     public HospitalService hospital() {
         return hospital;
@@ -217,6 +233,7 @@ public final class KioskApp implements AutoCloseable {
     public void close() {
         cards.close();
         events.close();
+        metrics.close();
         if (hospital != null) {
             hospital.close();
         }

@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import vn.cccd.kiosk.config.KioskConfig;
 import vn.cccd.kiosk.server.http.ApiHandler;
 import vn.cccd.kiosk.server.http.FontHandler;
+import vn.cccd.kiosk.server.http.MetricsHandler;
 import vn.cccd.kiosk.server.http.SecurityHandler;
 import vn.cccd.kiosk.server.http.UiAccess;
 import vn.cccd.kiosk.server.http.UiAccessHandler;
@@ -59,8 +60,10 @@ public final class KioskServer {
         KioskApi api = new KioskApi(app);
         var router = api.routes();
         Handler.Sequence all = new Handler.Sequence(
+                new MetricsHandler(app.metrics()::scrape),
                 new UiAccessHandler(access),
-                new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes()),
+                new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes())
+                        .onStorageError(app.metrics()::storageError),
                 new FontHandler(),
                 web);
         long requestLimit = (long) Math.max(config.maxJsonBytes(), config.maxImageBytes()) + 1024;
@@ -69,6 +72,7 @@ public final class KioskServer {
         limit.setHandler(all);
         server.setHandler(new ContextHandler(new SecurityHandler(limit), "/"));
         server.setStopTimeout(3_000);
+        app.metrics().watch(server, threads);
         // Jetty's own 400/413/414/431 pages with the same security headers, no stack, no-store
         server.setErrorHandler(new vn.cccd.kiosk.server.http.SecureErrorHandler());
 

@@ -137,7 +137,7 @@ class WebhookDeliveryTest {
             assertThat(body.get("idempotencyKey").asText()).isEqualTo(id);
             assertThat(body.at("/checkin/id").asText()).isEqualTo(id);
             assertThat(body.at("/patient/resourceType").asText()).isEqualTo("Patient");
-            assertThat(FhirR4PatientChecker.check(body.get("patient"))).isEmpty();
+            assertThat(FhirR4Validation.errors(body.get("patient"))).isEmpty();
             assertThat(body.at("/qd130/fields/HO_TEN/source").asText()).isEqualTo("CARD");
         }
         JsonNode first = accepted.get(ids.get(0)).get(0);

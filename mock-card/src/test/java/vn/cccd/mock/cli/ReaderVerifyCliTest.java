@@ -105,6 +105,9 @@ class ReaderVerifyCliTest {
         assertThat(json.at("/problems/0/file").asText()).isEqualTo("DG13");
         assertThat(json.at("/problems/0/message").asText()).contains("DG13");
         assertThat(json.at("/problems").size()).isEqualTo(1);
+        Captured text = reader("verify", dir.toString(), "--trust", trust().toString());
+        assertThat(text.exit()).isZero();
+        assertThat(text.out()).contains("File not understood: DG13");
         // the same file tampered with after signing is still caught: the hash check runs over its bytes
         Files.write(dir.resolve("DG13.bin"), vn.cccd.reader.util.Hex.decode("6D 0A 04 08 00 00 00 00 00 00 00 00"));
         Captured tampered = reader("verify", dir.toString(), "--trust", trust().toString(), "--json");

@@ -80,6 +80,9 @@ final class ResultPrinter {
                     : "KHÔNG khớp với chip / does NOT match the chip"));
         }
         out.println("  Files: " + String.join(", ", r.dataGroups()));
+        for (vn.cccd.reader.model.FileProblem fp : r.problems()) {
+            out.println("  ! Tệp không đọc được / File not understood: " + fp.file() + ": " + fp.message());
+        }
         if (r.stats() != null && r.stats().apdus() > 0) {
             out.println("  " + r.stats().apdus() + " APDUs, " + r.stats().bytesSent() + " bytes sent, "
                     + r.stats().bytesReceived() + " received, " + r.stats().millis() + " ms");

@@ -19,11 +19,14 @@ import vn.cccd.reader.tlv.Tlv;
 
 /**
  * DG13 of the Vietnamese CCCD: the holder's personal data, as {@code SEQUENCE { INTEGER index, value }} fields
- * numbered 1..16 inside tag {@code 6D} (cccd-card.md §2). Parses and builds; see the package documentation for
- * how the open questions (header bytes, indices 14-16, no-expiry text) are handled.
+ * numbered 1..16, on real cards inside {@code 6D → 30 → { INTEGER 1, OID 1.0.10646.1.0.8, SET { fields } }}
+ * (docs/CARD-LAYOUTS.md). Parses every layout the sources show ({@link Dg13Parser}) and builds each of them
+ * ({@link Dg13Layout}); see the package documentation for how the open questions (indices 14-16, no-expiry text)
+ * are handled.
  *
  * <p>All text is NFC; an absent or empty value is null. Dates are kept as the card's text and offered as
- * {@link LocalDate} when they are {@code dd/MM/yyyy}.
+ * {@link LocalDate} when they are {@code dd/MM/yyyy}. Two files are equal when they hold the same data (values,
+ * raw fields, unrecognized elements), whatever their layout.
  */
 public final class Dg13File {
     public static final int ID_NUMBER = 1;

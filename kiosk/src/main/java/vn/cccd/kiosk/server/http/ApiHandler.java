@@ -24,6 +24,7 @@ public final class ApiHandler extends Handler.Abstract {
     private final EventHub events;
     private final int maxJsonBytes;
     private final int maxBinaryBytes;
+    private volatile java.util.function.Consumer<String> storageErrors = code -> { };
     private final BodyReader bodies = new BodyReader();
 
     public ApiHandler(Router router, EventHub events, int maxJsonBytes, int maxBinaryBytes) {
@@ -31,6 +32,12 @@ public final class ApiHandler extends Handler.Abstract {
         this.events = events;
         this.maxJsonBytes = maxJsonBytes;
         this.maxBinaryBytes = maxBinaryBytes;
+    }
+
+    /** Told the code of every storage failure that reached a request (metrics). */
+    public ApiHandler onStorageError(java.util.function.Consumer<String> listener) {
+        storageErrors = listener;
+        return this;
     }
 
     @Override
@@ -83,6 +90,7 @@ public final class ApiHandler extends Handler.Abstract {
         } catch (StorageException e) {
             // the message names the storage problem (never a stored value); the code lets the UI say "try again"
             LOG.error("{} {}: storage {}: {}", method, path, e.code(), e.getMessage());
+            storageErrors.accept(e.code().name());
             int status = switch (e.code()) {
                 case UNAVAILABLE, BUSY -> 503;
                 default -> 500;
