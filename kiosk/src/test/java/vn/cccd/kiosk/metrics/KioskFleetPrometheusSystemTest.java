@@ -92,8 +92,26 @@ class KioskFleetPrometheusSystemTest {
                     .isEqualTo("2");
             assertThat(awaitValue(api, "cccd_card_reads_total{job=\"direct\",verdict=\"AUTHENTIC\",code=\"none\"}",
                     "2")).isEqualTo("2");
+            // the agent forwards its scrape's health too: the fleet sees a kiosk whose agent cannot scrape it
+            assertThat(awaitValue(api, "up{job=\"cccd-kiosk\",station=\"kiosk-01\"}", "1")).isEqualTo("1");
+            // the example queries and alert expressions of docs/DEPLOY.md are valid PromQL on these metrics
+            for (String q : DEPLOY_QUERIES) {
+                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(api.resolve("/api/v1/query?query="
+                        + URLEncoder.encode(q, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(r.statusCode()).as(q + ": " + r.body()).isEqualTo(200);
+            }
         }
     }
+
+    /** The queries docs/DEPLOY.md shows (kept identical). */
+    static final List<String> DEPLOY_QUERIES = List.of(
+            "sum by (province, station) (increase(cccd_card_reads_total[1h]))",
+            "sum by (station, code) (increase(cccd_card_reads_total{verdict=\"FAILED\"}[1h]))",
+            "histogram_quantile(0.95, sum by (le) (rate(cccd_card_read_duration_seconds_bucket{outcome=\"read\"}[1h])))",
+            "cccd_reader_service_up == 0",
+            "cccd_webhook_outbox_oldest_age_seconds > 600",
+            "increase(cccd_storage_errors_total[15m]) > 0",
+            "up{job=\"cccd-kiosk\"} == 0");
 
     private void start(String name, String... command) throws IOException {
         Path log = tmp.resolve(name + ".log");
