@@ -59,7 +59,7 @@ public final class KioskApp implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
-        this.forms = FormRegistry.load(config);
+        this.forms = FormRegistry.load(config, clock);
         this.prefill = new PrefillEngine(config.prefill());
         this.validator = new FormValidator(prefill, clock, config.stationName());
         this.pdf = new FormPdfRenderer(PdfFonts.of(config.fontPath()));

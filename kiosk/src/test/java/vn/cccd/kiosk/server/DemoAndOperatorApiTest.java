@@ -59,7 +59,7 @@ class DemoAndOperatorApiTest {
                     .header("Authorization", "Bearer " + token).GET());
             JsonNode s = json(expect(ok, 200));
             assertThat(s.get("demo").asBoolean()).isTrue();
-            assertThat(s.get("forms")).hasSize(4);
+            assertThat(s.get("forms")).hasSize(5);
             k.send(HttpRequest.newBuilder(k.base.resolve("/api/operator/logout")).header("Authorization", "Bearer " + token)
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")));
             assertThat(k.send(HttpRequest.newBuilder(k.base.resolve("/api/operator/status"))
