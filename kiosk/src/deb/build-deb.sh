@@ -87,10 +87,10 @@ sed -e 's|^data\.dir=.*|data.dir=/var/lib/cccd-kiosk|' \
     "$ROOT/config/kiosk.properties" > "$STAGE/etc/$PKG/kiosk.properties"
 grep -q '^data.dir=/var/lib/cccd-kiosk$' "$STAGE/etc/$PKG/kiosk.properties" \
   || { echo "build-deb: config/kiosk.properties has no data.dir line to point at /var/lib/cccd-kiosk" >&2; exit 1; }
-# only the kiosk browser may read personal data: set when the server knows ui.secretFile (issue 14, item 3)
-if grep -q '^ui\.secretFile=' "$STAGE/etc/$PKG/kiosk.properties"; then
-  sed -i 's|^ui\.secretFile=.*|ui.secretFile=/etc/cccd-kiosk/ui-secret|' "$STAGE/etc/$PKG/kiosk.properties"
-fi
+# only the kiosk browser may read personal data: the API needs the UI secret postinst writes (docs/DEPLOY.md)
+sed -i 's|^ui\.secretFile=.*|ui.secretFile=/etc/cccd-kiosk/ui-secret|' "$STAGE/etc/$PKG/kiosk.properties"
+grep -q '^ui.secretFile=/etc/cccd-kiosk/ui-secret$' "$STAGE/etc/$PKG/kiosk.properties" \
+  || { echo "build-deb: config/kiosk.properties has no ui.secretFile line to point at the UI secret" >&2; exit 1; }
 install -m 0644 "$SRC/browser.env" "$STAGE/etc/$PKG/browser.env"
 # kiosk.properties may hold storage.password: readable by root and (postinst) the service's group only
 chmod 0640 "$STAGE/etc/$PKG/kiosk.properties"

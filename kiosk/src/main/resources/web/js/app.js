@@ -191,8 +191,15 @@ function onActivity() {
 
 // ---------------------------------------------------------------------------------------------- events
 
+// The stream is reopened whenever it closes for good (an answer other than 200, e.g. a kiosk restarting behind a
+// proxy): 1 s, 2 s, 4 s ... up to 30 s between tries, back to 1 s once it is open. The browser's own retry covers a
+// stream that simply ended. On every (re)connection the server first sends the readers and the session state,
+// which re-syncs the screen with what happened meanwhile (onSessionState).
+let eventBackoffMs = 1000;
+
 function connectEvents() {
   const es = new EventSource('/api/events');
+  es.addEventListener('open', () => { eventBackoffMs = 1000; });
   const on = (name, fn) => es.addEventListener(name, (ev) => {
     let data = null;
     try { data = JSON.parse(ev.data); } catch (e) { return; }
@@ -214,7 +221,14 @@ function connectEvents() {
   on('session-cleared', (d) => wipeUi(d.reason));
   on('idle-warning', (d) => showIdle(d.secondsLeft));
   on('session-state', onSessionState);
-  es.addEventListener('error', () => { $('reader-status').textContent = t('reconnecting'); });
+  es.addEventListener('error', () => {
+    $('reader-status').textContent = t('reconnecting');
+    if (es.readyState === EventSource.CLOSED) {
+      const wait = eventBackoffMs;
+      eventBackoffMs = Math.min(30000, eventBackoffMs * 2);
+      setTimeout(connectEvents, wait);
+    }
+  });
 }
 
 /** The state the server sends on every change and on (re)connection: catches up with events missed meanwhile. */

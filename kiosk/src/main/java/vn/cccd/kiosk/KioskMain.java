@@ -156,7 +156,21 @@ public final class KioskMain implements Callable<Integer> {
             err.println("cccd-kiosk: configuration error: " + e.getMessage());
             return EXIT_CONFIG;
         }
-        vn.cccd.kiosk.store.ProcessingLog.Check check = vn.cccd.kiosk.store.ProcessingLog.verify(c.dataDir());
+        var storage = c.storage();
+        boolean keyInDataDir = (storage.keyEnv() == null || storage.keyEnv().isBlank()) && storage.keyFile() == null;
+        vn.cccd.kiosk.store.ProcessingLog.Check check;
+        try {
+            check = keyInDataDir ? vn.cccd.kiosk.store.ProcessingLog.verify(c.dataDir())
+                    : vn.cccd.kiosk.store.ProcessingLog.verify(c.dataDir(),
+                            vn.cccd.kiosk.store.StorageKey.load(storage, c.dataDir(), System.getenv()));
+        } catch (vn.cccd.kiosk.store.StorageException e) {
+            err.println("cccd-kiosk: storage key (" + e.code() + "): " + e.getMessage());
+            return EXIT_START;
+        }
+        if (keyInDataDir) {
+            out.println("Cảnh báo / warning: the storage key is in the data directory; the log is tamper-evident only"
+                    + " against someone who cannot read it (set storage.keyFile or storage.keyEnv)");
+        }
         if (check.intact()) {
             out.println("Nhật ký xử lý nguyên vẹn / processing log intact: " + check.records() + " records in "
                     + c.dataDir());

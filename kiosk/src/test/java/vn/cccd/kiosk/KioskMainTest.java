@@ -79,7 +79,7 @@ class KioskMainTest {
         Path file = dir.resolve(vn.cccd.kiosk.store.ProcessingLog.FILE_NAME);
         java.nio.file.Files.writeString(file, java.nio.file.Files.readString(file).replace("session-start", "session-stop"));
         assertThat(run("", "--data-dir", dir.toString(), "--verify-log")).isEqualTo(1);
-        assertThat(out.toString()).contains("BROKEN at record 2");
+        assertThat(out.toString()).contains("BROKEN at record 1");
     }
 
     @Test

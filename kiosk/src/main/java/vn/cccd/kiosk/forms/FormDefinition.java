@@ -11,9 +11,15 @@ import java.util.Optional;
  * sections, where each field's value comes from, how it is checked and how it prints. A new form needs no
  * Java code.
  *
- * @param id stable id used in URLs ({@code ct01-2023})
+ * @param id stable id of the procedure used in URLs ({@code ct01}); several files may share it, one per legal
+ *     version, with validity periods that do not overlap: the kiosk offers the one in force today
+ * @param aliases former ids that still name the procedure ({@code ct01-2023}), for URLs and {@code forms.enabled}
  * @param version the legal version the layout follows (forms change: pin it)
- * @param formCode the line printed top right ("Mẫu CT01 ban hành kèm theo ...")
+ * @param legalBasis the instrument the form is issued with (see docs/FORMS.md for the sources)
+ * @param validFrom first day this version is offered, ISO (null: always before validUntil)
+ * @param validUntil last day this version is offered, ISO (null: until a later version replaces it)
+ * @param formCode the form's own tag line printed top right as the official form prints it ("Mẫu CT01 ban hành
+ *     kèm theo ..."), or null when the official form prints none
  * @param audience the kiosk mode that offers it ("citizen", later "hospital", "lodging")
  * @param purpose why the card is read for this form, shown on the consent screen
  * @param readsData which card data the form uses, in words, shown on the consent screen
@@ -27,7 +33,11 @@ import java.util.Optional;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FormDefinition(
         String id,
+        List<String> aliases,
         String version,
+        LegalBasis legalBasis,
+        String validFrom,
+        String validUntil,
         I18n title,
         String formCode,
         String audience,
@@ -42,10 +52,32 @@ public record FormDefinition(
         List<I18n> notes) {
 
     public FormDefinition {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
         cardRoles = cardRoles == null ? List.of() : List.copyOf(cardRoles);
         sections = sections == null ? List.of() : List.copyOf(sections);
         signatures = signatures == null ? List.of() : List.copyOf(signatures);
         notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /**
+     * The instrument a form version is issued with.
+     *
+     * @param instrument e.g. "Thông tư số 116/2026/TT-BCA"
+     * @param issuedBy e.g. "Bộ trưởng Bộ Công an"
+     * @param date the instrument's date (ISO)
+     * @param inForceFrom the date the form applies from (ISO)
+     * @param annex where the form sits in the instrument ("Mẫu CT01"), or null
+     * @param status what is verified and what is not, in short (details in docs/FORMS.md)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LegalBasis(String instrument, String issuedBy, String date, String inForceFrom, String annex,
+            String status) {
+    }
+
+    /** Whether this version is offered on {@code day}. */
+    public boolean inForceOn(java.time.LocalDate day) {
+        return (validFrom == null || !day.isBefore(java.time.LocalDate.parse(validFrom)))
+                && (validUntil == null || !day.isAfter(java.time.LocalDate.parse(validUntil)));
     }
 
     /**

@@ -13,6 +13,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,37 +42,100 @@ public final class FormRegistry {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private final Map<String, FormDefinition> forms;
-    private final List<String> order;
+    /** Every version of each procedure, by id, in file order. */
+    private final Map<String, List<FormDefinition>> forms;
+    private final Map<String, String> aliases;
+    private final java.time.Clock clock;
 
-    private FormRegistry(Map<String, FormDefinition> forms) {
+    private FormRegistry(Map<String, List<FormDefinition>> forms, Map<String, String> aliases, java.time.Clock clock) {
         this.forms = Map.copyOf(forms);
         this.order = List.copyOf(forms.keySet());
+        this.aliases = Map.copyOf(aliases);
+        this.clock = clock;
     }
 
-    /** The forms the configuration enables for its mode. */
+    private final List<String> order;
+
+    /** The forms the configuration enables for its mode, versions chosen by today's date. */
     public static FormRegistry load(KioskConfig config) {
+        return load(config, java.time.Clock.systemDefaultZone());
+    }
+
+    /** The forms the configuration enables for its mode; the version offered is the one in force on the clock's day. */
+    public static FormRegistry load(KioskConfig config, java.time.Clock clock) {
         Map<String, FormDefinition> all = config.formsDir() == null ? loadBundled() : loadDir(config.formsDir());
-        return select(all, config.mode(), config.enabledForms());
+        return select(all, config.mode(), config.enabledForms(), clock);
     }
 
     static FormRegistry select(Map<String, FormDefinition> all, Mode mode, Set<String> enabled) {
-        for (String id : enabled) {
-            if (!all.containsKey(id)) {
-                throw new ConfigException("forms.enabled", "no form '" + id + "' (known: "
-                        + String.join(", ", new TreeSet<>(all.keySet())) + ")");
-            }
-        }
-        Map<String, FormDefinition> chosen = new LinkedHashMap<>();
-        for (FormDefinition f : all.values()) {
-            if (f.audience().equals(mode.id()) && (enabled.isEmpty() || enabled.contains(f.id()))) {
-                chosen.put(f.id(), f);
-            }
-        }
-        return new FormRegistry(chosen);
+        return select(all, mode, enabled, java.time.Clock.systemDefaultZone());
     }
 
-    /** Every definition in {@code dir}, by file name order. */
+    static FormRegistry select(Map<String, FormDefinition> all, Mode mode, Set<String> enabled, java.time.Clock clock) {
+        Map<String, List<FormDefinition>> byId = new LinkedHashMap<>();
+        Map<String, String> aliases = new HashMap<>();
+        for (FormDefinition f : all.values()) {
+            byId.computeIfAbsent(f.id(), k -> new ArrayList<>()).add(f);
+            for (String a : f.aliases()) {
+                aliases.put(a, f.id());
+            }
+        }
+        for (String a : aliases.keySet()) {
+            if (byId.containsKey(a)) {
+                throw new ConfigException("forms.dir", "'" + a + "' is both a form id and an alias of '"
+                        + aliases.get(a) + "'");
+            }
+        }
+        for (List<FormDefinition> versions : byId.values()) {
+            checkPeriods(versions);
+        }
+        Set<String> wanted = new HashSet<>();
+        for (String id : enabled) {
+            String real = aliases.getOrDefault(id, id);
+            if (!byId.containsKey(real)) {
+                throw new ConfigException("forms.enabled", "no form '" + id + "' (known: "
+                        + String.join(", ", new TreeSet<>(byId.keySet())) + ")");
+            }
+            wanted.add(real);
+        }
+        Map<String, List<FormDefinition>> chosen = new LinkedHashMap<>();
+        for (Map.Entry<String, List<FormDefinition>> e : byId.entrySet()) {
+            FormDefinition first = e.getValue().get(0);
+            if (first.audience().equals(mode.id()) && (wanted.isEmpty() || wanted.contains(e.getKey()))) {
+                chosen.put(e.getKey(), e.getValue());
+            }
+        }
+        return new FormRegistry(chosen, aliases, clock);
+    }
+
+    /** Versions of one procedure must not be in force on the same day, nor serve different audiences. */
+    private static void checkPeriods(List<FormDefinition> versions) {
+        for (int i = 0; i < versions.size(); i++) {
+            for (int j = i + 1; j < versions.size(); j++) {
+                FormDefinition a = versions.get(i);
+                FormDefinition b = versions.get(j);
+                String from = max(a.validFrom(), b.validFrom());
+                String until = min(a.validUntil(), b.validUntil());
+                if (from == null || until == null || from.compareTo(until) <= 0) {
+                    throw new ConfigException("forms.dir", "form '" + a.id() + "': the versions '" + a.version()
+                            + "' and '" + b.version() + "' are both in force on some days (set validFrom/validUntil)");
+                }
+                if (!a.audience().equals(b.audience())) {
+                    throw new ConfigException("forms.dir", "form '" + a.id() + "': versions for different audiences");
+                }
+            }
+        }
+    }
+
+    private static String max(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static String min(String a, String b) {
+        return a == null ? b : b == null ? a : a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Every definition in {@code dir} by file name (without .json), in file name order. */
     public static Map<String, FormDefinition> loadDir(Path dir) {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
@@ -81,10 +145,8 @@ public final class FormRegistry {
         }
         Map<String, FormDefinition> out = new LinkedHashMap<>();
         for (Path f : files) {
-            FormDefinition def = parseFile(f);
-            if (out.put(def.id(), def) != null) {
-                throw new ConfigException("forms.dir", f.getFileName() + ": a second form with id '" + def.id() + "'");
-            }
+            String name = f.getFileName().toString();
+            out.put(name.substring(0, name.length() - ".json".length()), parseFile(f));
         }
         return out;
     }
@@ -153,6 +215,25 @@ public final class FormRegistry {
         require(def.id() != null && FORM_ID.matcher(def.id()).matches(), "id must be lower-case words joined by -");
         require(def.title() != null && def.title().vi() != null, "title.vi is required");
         require(def.version() != null, "version is required (the legal version the form follows)");
+        // a station's own form may have no instrument; every bundled one has (FormRegistryTest)
+        require(def.legalBasis() == null || def.legalBasis().instrument() != null,
+                "legalBasis needs its instrument");
+        FormDefinition.LegalBasis lb = def.legalBasis();
+        for (String d : new String[] {def.validFrom(), def.validUntil(), lb == null ? null : lb.inForceFrom(),
+                lb == null ? null : lb.date()}) {
+            if (d != null) {
+                try {
+                    java.time.LocalDate.parse(d);
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException("dates are ISO (YYYY-MM-DD): " + d);
+                }
+            }
+        }
+        require(def.validFrom() == null || def.validUntil() == null || def.validFrom().compareTo(def.validUntil()) <= 0,
+                "validFrom is after validUntil");
+        for (String a : def.aliases()) {
+            require(FORM_ID.matcher(a).matches() && !a.equals(def.id()), "aliases are other form ids");
+        }
         require(def.audience() != null, "audience is required");
         try {
             Mode.parse(def.audience());
@@ -256,16 +337,28 @@ public final class FormRegistry {
         }
     }
 
-    /** The offered forms, in file order. */
+    /** The offered forms: of each procedure the version in force today, in file order. */
     public List<FormDefinition> all() {
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         List<FormDefinition> out = new ArrayList<>();
         for (String id : order) {
-            out.add(forms.get(id));
+            inForce(forms.get(id), today).ifPresent(out::add);
         }
         return out;
     }
 
+    /** The version of a procedure (by id or former id) in force today, if it is offered. */
     public Optional<FormDefinition> get(String id) {
-        return Optional.ofNullable(forms.get(id));
+        List<FormDefinition> versions = forms.get(aliases.getOrDefault(id, id));
+        return versions == null ? Optional.empty() : inForce(versions, java.time.LocalDate.now(clock));
+    }
+
+    /** Every version of a procedure held as data, in file order (older ones included). */
+    public List<FormDefinition> versions(String id) {
+        return forms.getOrDefault(aliases.getOrDefault(id, id), List.of());
+    }
+
+    private static Optional<FormDefinition> inForce(List<FormDefinition> versions, java.time.LocalDate day) {
+        return versions.stream().filter(v -> v.inForceOn(day)).findFirst();
     }
 }

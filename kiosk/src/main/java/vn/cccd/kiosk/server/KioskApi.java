@@ -380,6 +380,10 @@ final class KioskApi {
             one.put("audience", f.audience());
             one.put("titles", f.title());
             one.put("version", f.version());
+            one.put("legalBasis", f.legalBasis());
+            one.put("formCode", f.formCode());
+            one.put("validFrom", f.validFrom());
+            one.put("validUntil", f.validUntil());
             one.put("purpose", f.purpose());
             one.put("readsData", f.readsData());
             one.put("maxCards", f.maxCards());

@@ -59,7 +59,7 @@ public final class KioskApp implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
-        this.forms = FormRegistry.load(config);
+        this.forms = FormRegistry.load(config, clock);
         this.prefill = new PrefillEngine(config.prefill());
         this.validator = new FormValidator(prefill, clock, config.stationName());
         this.pdf = new FormPdfRenderer(PdfFonts.of(config.fontPath()));
@@ -68,7 +68,10 @@ public final class KioskApp implements AutoCloseable {
         if (demo != null) {
             trust.addAll(demo.trustDirs());
         }
-        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock);
+        // authenticated with a key derived from the storage key (kept off the data directory when configured so)
+        this.log = new ProcessingLog(dataDir(config), config.stationName(), clock,
+                vn.cccd.kiosk.store.StorageKey.load(config.storage(), config.dataDir(), System.getenv()));
+        log.open();
         this.metrics = new KioskMetrics(config.mode().id());
         log.listen(metrics::event);
         this.database = openDatabase(config, clock);

@@ -32,9 +32,15 @@ import org.slf4j.LoggerFactory;
  * random document references and, to find one person's records on request, a keyed hash of the ID number
  * (HMAC-SHA-256 with a key kept beside the log, {@code processing-log.key}, owner-only).
  *
- * <p>Append-only and hash-chained: every record carries {@code prev}, the SHA-256 of the previous line, and
- * {@code processing-log.head} holds the hash of the last one, so {@link #verify(Path)} finds any edited, removed or
- * reordered record. Each append is forced to disk before it returns (a record survives SIGKILL).
+ * <p>Append-only, hash-chained and authenticated: every record carries {@code prev}, the SHA-256 of the previous
+ * line, and ends with {@code mac}, an HMAC-SHA-256 of the record (its {@code prev} included) under a key derived
+ * from the storage key ({@link StorageKey}: {@code storage.keyEnv} or {@code storage.keyFile}, kept off the data
+ * directory). {@code processing-log.head} holds the hash of the last line with its own HMAC. Someone who can write
+ * the data directory but not read the key cannot edit, remove, reorder or add records, cut the tail and rewrite the
+ * head, or delete log and head without {@link #verify} reporting it: a missing log, a missing head, a record or head
+ * without a valid MAC are all "broken". The first record of a log is {@code log-created}, which says whether other
+ * kiosk data was already there (a log that vanished and was started afresh). Each append is forced to disk before it
+ * returns (a record survives SIGKILL).
  */
 public class ProcessingLog {
     private static final Logger LOG = LoggerFactory.getLogger(ProcessingLog.class);
@@ -44,17 +50,68 @@ public class ProcessingLog {
     static final String GENESIS = "0".repeat(64);
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int MAX_LINE = 64 * 1024;
+    private static final String MAC_LABEL = "cccd-kiosk processing-log mac v1";
+    private static final java.util.regex.Pattern MAC_TAIL = java.util.regex.Pattern.compile(",\"mac\":\"([0-9a-f]{64})\"}$");
 
     private final Path file;
     private final String station;
     private final Clock clock;
+    private final byte[] macKey;
     private String last;
     private byte[] key;
 
+    /** A log authenticated with the default storage key ({@code storage.key} in the data directory). */
     public ProcessingLog(Path dataDir, String station, Clock clock) {
+        this(dataDir, station, clock, dataDir == null ? new byte[32]
+                : StorageKey.load(vn.cccd.kiosk.config.StorageSettings.defaults(), dataDir, Map.of()));
+    }
+
+    /** @param storageKey the storage key ({@link StorageKey#load}); the log's MAC key is derived from it */
+    public ProcessingLog(Path dataDir, String station, Clock clock, byte[] storageKey) {
         this.file = dataDir == null ? null : dataDir.resolve(FILE_NAME);
         this.station = station;
         this.clock = clock;
+        this.macKey = macKey(storageKey);
+    }
+
+    /** The MAC key for the log: derived, so that the storage key itself never signs anything else. */
+    static byte[] macKey(byte[] storageKey) {
+        return hmac(storageKey, MAC_LABEL);
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA-256 is not available", e);
+        }
+    }
+
+    private static String hmacHex(byte[] key, String text) {
+        return HexFormat.of().formatHex(hmac(key, text));
+    }
+
+    /**
+     * At start: a log that does not exist yet begins with {@code log-created}, noting whether other kiosk data was
+     * already in the directory (then the earlier log was deleted).
+     */
+    public synchronized void open() {
+        if (file == null || Files.exists(file)) {
+            return;
+        }
+        boolean otherData;
+        try (java.util.stream.Stream<Path> s = Files.list(file.getParent())) {
+            otherData = s.map(p -> p.getFileName().toString()).anyMatch(n -> n.equals(HEAD_NAME)
+                    || n.equals(Database.SQLITE_FILE) || n.equals("operator-lockout.properties"));
+        } catch (IOException e) {
+            otherData = false;
+        }
+        if (otherData) {
+            LOG.warn("no processing log in {} although the kiosk has run there: a new log starts", file.getParent());
+        }
+        record("log-created", Map.of("otherDataFound", otherData));
     }
 
     /** A log that keeps nothing (tests that do not look at it). */
@@ -108,9 +165,11 @@ public class ProcessingLog {
             }
             line.put("prev", lastHash());
             String text = MAPPER.writeValueAsString(line);
-            append(text);
-            last = sha256(text);
-            writeHead(last);
+            // the MAC closes the record: {..., "prev": "...", "mac": "<HMAC of the record without it>"}
+            String signed = text.substring(0, text.length() - 1) + ",\"mac\":\"" + hmacHex(macKey, text) + "\"}";
+            append(signed);
+            last = sha256(signed);
+            writeHead(last + " " + hmacHex(macKey, "head:" + last));
         } catch (JsonProcessingException e) {
             LOG.error("processing log entry {} cannot be written: {}", event, e.getOriginalMessage());
         } catch (IOException | GeneralSecurityException e) {
@@ -202,11 +261,27 @@ public class ProcessingLog {
     public record Check(boolean intact, long records, long brokenLine, String problem) {
     }
 
-    /** Checks the chain of a data directory's log: every {@code prev}, then the head. Reads line by line. */
+    /** Checks a data directory's log with the default storage key ({@code storage.key} in that directory). */
     public static Check verify(Path dataDir) throws IOException {
+        Path keyFile = dataDir.resolve(StorageKey.DEFAULT_FILE);
+        if (!Files.isRegularFile(keyFile)) {
+            return new Check(false, 0, 0, "no storage key to check the log with (" + keyFile + ")");
+        }
+        return verify(dataDir, StorageKey.load(vn.cccd.kiosk.config.StorageSettings.defaults(), dataDir, Map.of()));
+    }
+
+    /**
+     * Checks the log of a data directory: every record's MAC and {@code prev}, then the authenticated head. A
+     * missing or empty log, or a missing head, is broken: a kiosk that ran keeps both. Reads line by line.
+     */
+    public static Check verify(Path dataDir, byte[] storageKey) throws IOException {
+        byte[] macKey = macKey(storageKey);
         Path log = dataDir.resolve(FILE_NAME);
+        Path head = dataDir.resolve(HEAD_NAME);
         if (!Files.exists(log)) {
-            return new Check(true, 0, 0, null);
+            return new Check(false, 0, 1, "there is no " + FILE_NAME + (Files.exists(head) ? " but there is "
+                    + HEAD_NAME : "") + " (a kiosk that has run keeps one: it was deleted, or this is not a data"
+                    + " directory)");
         }
         String prev = GENESIS;
         long n = 0;
@@ -217,23 +292,43 @@ public class ProcessingLog {
                 if (line.length() > MAX_LINE) {
                     return new Check(false, n - 1, n, "the record is longer than any the kiosk writes");
                 }
+                java.util.regex.Matcher m = MAC_TAIL.matcher(line);
+                if (!m.find()) {
+                    return new Check(false, n - 1, n, "the record has no MAC (it was not written by the kiosk)");
+                }
+                String unsigned = line.substring(0, m.start()) + "}";
+                if (!MessageDigest.isEqual(HexFormat.of().parseHex(m.group(1)), hmac(macKey, unsigned))) {
+                    return new Check(false, n - 1, n, "the record's MAC is wrong (edited, or written without the"
+                            + " storage key)");
+                }
                 JsonNode node;
                 try {
-                    node = MAPPER.readTree(line);
+                    node = MAPPER.readTree(unsigned);
                 } catch (JsonProcessingException e) {
                     return new Check(false, n - 1, n, "the record is not JSON");
                 }
                 if (node == null || !node.path("prev").isTextual() || !node.get("prev").asText().equals(prev)) {
                     return new Check(false, n - 1, n, "the record does not follow the one before it"
-                            + " (a record was edited, removed or moved)");
+                            + " (a record was removed or moved)");
                 }
                 prev = sha256(line);
             }
         }
-        Path head = dataDir.resolve(HEAD_NAME);
-        if (n > 0 && (!Files.exists(head) || !Files.readString(head, StandardCharsets.US_ASCII).strip().equals(prev))) {
+        if (n == 0) {
+            return new Check(false, 0, 1, FILE_NAME + " is empty (a kiosk's log starts with log-created)");
+        }
+        if (!Files.exists(head)) {
+            return new Check(false, n, n, "there is no " + HEAD_NAME + " (deleted: the end of the log cannot be"
+                    + " confirmed)");
+        }
+        String[] h = Files.readString(head, StandardCharsets.US_ASCII).strip().split(" ");
+        if (h.length != 2 || !h[1].matches("[0-9a-f]{64}")
+                || !MessageDigest.isEqual(HexFormat.of().parseHex(h[1]), hmac(macKey, "head:" + h[0]))) {
+            return new Check(false, n, n, HEAD_NAME + " is not authenticated (rewritten without the storage key)");
+        }
+        if (!h[0].equals(prev)) {
             return new Check(false, n, n, "the last record does not match " + HEAD_NAME
-                    + " (the last record was edited or removed)");
+                    + " (records were cut from the end, or the last one edited)");
         }
         return new Check(true, n, 0, null);
     }

@@ -77,7 +77,7 @@ class DemoModeBrowserTest {
 
         b.find("#identity-next").click();
         b.screen("picker");
-        b.find("#proc-ct01-2023").click();
+        b.find("#proc-ct01").click();
         b.screen("form");
         assertThat(b.find("#f-fullName").getAttribute("value")).isEqualTo(p.person().fullName());
         assertThat(b.find("#f-idNumber").getAttribute("value")).isEqualTo(p.person().idNumber());

@@ -133,7 +133,7 @@ class KioskBenchmark {
         long click = System.currentTimeMillis();
         b.js("document.getElementById('identity-next').click();");
         awaitShown(b, "picker", 10);
-        b.js("document.getElementById('proc-ct01-2023').click();");
+        b.js("document.getElementById('proc-ct01').click();");
         long form = awaitShown(b, "form", 10);
         assertThat(b.find("#f-fullName").getAttribute("value")).isEqualTo(p.person().fullName());
         b.js("window.__obs.disconnect();");

@@ -25,7 +25,7 @@ class ConfigLoaderTest {
         assertThat(c.idleTimeout()).isEqualTo(Duration.ofSeconds(120));
         assertThat(c.formsDir()).isNotNull().endsWith(Path.of("config", "forms"));
         assertThat(c.trustDirs()).singleElement().satisfies(p -> assertThat(p).endsWith(Path.of("config", "trust")));
-        assertThat(c.enabledForms()).contains("ct01-2023");
+        assertThat(c.enabledForms()).contains("ct01");
         assertThat(c.prefill()).containsKey("authority.police");
         assertThat(c.operatorPin()).isNull();
     }

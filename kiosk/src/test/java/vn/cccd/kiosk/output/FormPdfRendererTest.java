@@ -45,7 +45,7 @@ class FormPdfRendererTest {
     private final FormRegistry forms = FormRegistry.load(KioskConfig.builder().build());
     private final FormValidator validator = new FormValidator(new PrefillEngine(Map.of("place", "Hà Nội",
             "authority.police", "Công an phường Đồng Tâm", "authority.commune", "Ủy ban nhân dân phường Đồng Tâm",
-            "authority.justice", "Sở Tư pháp thành phố Hà Nội")),
+            "authority.criminalRecords", "Công an thành phố Hà Nội")),
             Clock.fixed(Instant.parse("2026-11-22T03:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh")), "Kiosk Đồng Tâm 1");
     private final FormPdfRenderer renderer = new FormPdfRenderer(PdfFonts.bundled());
 
@@ -67,11 +67,11 @@ class FormPdfRendererTest {
             String flat = text.replaceAll("\\s+", " ");
             assertThat(flat).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                     "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ", "Kính gửi(1): Công an phường Đồng Tâm",
-                    "1. Họ, chữ đệm và tên: Nguyễn Thị Hồng Nhung", "17/08/1995", "3. Giới tính: Nữ",
-                    "5. Số điện thoại liên hệ: 0912345678", "7. Họ, chữ đệm và tên chủ hộ: Trần Văn Ưởng",
+                    "1. Họ, chữ đệm và tên khai sinh: Nguyễn Thị Hồng Nhung", "17/08/1995", "3. Giới tính: Nữ",
+                    "5. Số điện thoại liên hệ: 0912345678", "7. Họ, chữ đệm và tên chủ hộ(2): Trần Văn Ưởng",
                     "9. Số định danh cá nhân của chủ hộ", "Đăng ký tạm trú tại số 5 ngõ 10 phố Huế",
                     "Trần Thị Bé", "NGƯỜI KÊ KHAI", "Hà Nội, ngày 22 tháng 11 năm 2026",
-                    "Mẫu CT01 ban hành kèm theo Thông tư số 66/2023/TT-BCA", form.reference());
+                    "Mẫu CT01 ban hành kèm theo Thông tư số 116/2026/TT-BCA", form.reference());
             // the ID number sits one digit per box
             assertThat(text).contains(String.join("\n", card.person().idNumber().split("")).substring(0, 1));
             assertThat(flat.replace(" ", "")).contains(card.person().idNumber());
@@ -87,7 +87,7 @@ class FormPdfRendererTest {
         String text = decodeQr(pdf);
         JsonNode qr = Json.MAPPER.readTree(text);
         assertThat(qr.get("t").asText()).isEqualTo(FormQr.TYPE);
-        assertThat(qr.get("form").asText()).isEqualTo("ct01-2023");
+        assertThat(qr.get("form").asText()).isEqualTo("ct01");
         assertThat(qr.get("ref").asText()).isEqualTo(form.reference());
         assertThat(qr.get("full").asBoolean()).isTrue();
         assertThat(qr.get("values").get("fullName").asText()).isEqualTo("Nguyễn Thị Hồng Nhung");
@@ -145,7 +145,8 @@ class FormPdfRendererTest {
             }
             // chip values come from the cards; residences are proposals the person confirms, so typed here
             typed.keySet().removeIf(id -> List.of("fullName", "dateOfBirth", "sex", "idNumber", "requesterName",
-                    "requesterDocument", "ethnicity", "nationality", "document", "issueDate").contains(id));
+                    "requesterDocument", "ethnicity", "nationality", "document", "issueDate", "applicantName",
+                    "applicantIdNumber", "requesterDateOfBirth").contains(id));
             FilledForm form = validator.validate(def, cards, new FormInput(typed, tables, null));
             byte[] pdf = renderer.render(form);
             save(def.id(), pdf);

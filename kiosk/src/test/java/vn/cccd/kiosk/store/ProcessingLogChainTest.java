@@ -56,7 +56,7 @@ class ProcessingLogChainTest {
         rewrite(l);
         ProcessingLog.Check c = ProcessingLog.verify(dir);
         assertThat(c.intact()).isFalse();
-        assertThat(c.brokenLine()).isEqualTo(4);
+        assertThat(c.brokenLine()).isEqualTo(3);
     }
 
     @Test
@@ -86,5 +86,110 @@ class ProcessingLogChainTest {
         ProcessingLog.Check c = ProcessingLog.verify(dir);
         assertThat(c.intact()).isFalse();
         assertThat(c.problem()).contains(ProcessingLog.HEAD_NAME);
+    }
+
+    // ---- forgeries by someone who can write the data directory but has not the storage key (kept elsewhere) ----
+
+    private static final byte[] STORAGE_KEY = new byte[32];
+
+    static {
+        new java.security.SecureRandom().nextBytes(STORAGE_KEY);
+    }
+
+    private void writeKeyed(int n) {
+        ProcessingLog log = new ProcessingLog(dir, "Kiosk 1", Clock.systemUTC(), STORAGE_KEY);
+        log.open();
+        for (int i = 0; i < n; i++) {
+            log.record(i % 2 == 0 ? "card-read" : "guest-deleted", Map.of("card", i));
+        }
+    }
+
+    /** The chain recomputed over {@code lines} as an attacker would: new prev hashes, MACs and head under a guess. */
+    private void forge(List<String> lines) throws Exception {
+        byte[] guess = new byte[32];
+        List<String> out = new ArrayList<>();
+        String prev = ProcessingLog.GENESIS;
+        com.fasterxml.jackson.databind.ObjectMapper m = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : lines) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> rec = m.readValue(line, java.util.LinkedHashMap.class);
+            rec.remove("mac");
+            rec.put("prev", prev);
+            String text = m.writeValueAsString(rec);
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(ProcessingLog.macKey(guess), "HmacSHA256"));
+            String signed = text.substring(0, text.length() - 1) + ",\"mac\":\""
+                    + java.util.HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8))) + "\"}";
+            out.add(signed);
+            prev = ProcessingLog.sha256(signed);
+        }
+        rewrite(out);
+        Files.writeString(dir.resolve(ProcessingLog.HEAD_NAME), prev + " " + "0".repeat(64));
+    }
+
+    private ProcessingLog.Check checkKeyed() throws Exception {
+        return ProcessingLog.verify(dir, STORAGE_KEY);
+    }
+
+    @Test
+    void withTheKeyElsewhereAnIntactLogVerifiesAndStartsWithLogCreated() throws Exception {
+        writeKeyed(4);
+        writeKeyed(2);
+        ProcessingLog.Check c = checkKeyed();
+        assertThat(c.intact()).as(String.valueOf(c.problem())).isTrue();
+        assertThat(c.records()).isEqualTo(7);
+        assertThat(lines().get(0)).contains("\"event\":\"log-created\"", "\"otherDataFound\":false");
+        byte[] other = new byte[32];
+        assertThat(ProcessingLog.verify(dir, other).intact()).isFalse();
+    }
+
+    @Test
+    void deletingRecordsAndRecomputingTheChainIsFound() throws Exception {
+        writeKeyed(6);
+        List<String> l = lines();
+        l.remove(3);
+        l.remove(2);
+        forge(l);
+        ProcessingLog.Check c = checkKeyed();
+        assertThat(c.intact()).isFalse();
+        assertThat(c.brokenLine()).isEqualTo(1);
+        assertThat(c.problem()).contains("MAC");
+    }
+
+    @Test
+    void cuttingTheTailAndRewritingTheHeadIsFound() throws Exception {
+        writeKeyed(6);
+        List<String> l = lines();
+        List<String> cut = new ArrayList<>(l.subList(0, 4));
+        rewrite(cut);
+        Files.writeString(dir.resolve(ProcessingLog.HEAD_NAME), ProcessingLog.sha256(cut.get(3)));
+        assertThat(checkKeyed().intact()).isFalse();
+        assertThat(checkKeyed().problem()).contains(ProcessingLog.HEAD_NAME);
+        // the head in the old, unauthenticated form, or with a made-up MAC
+        Files.writeString(dir.resolve(ProcessingLog.HEAD_NAME), ProcessingLog.sha256(cut.get(3)) + " " + "ab".repeat(32));
+        assertThat(checkKeyed().intact()).isFalse();
+        // without the head the end of the log cannot be confirmed either
+        Files.delete(dir.resolve(ProcessingLog.HEAD_NAME));
+        assertThat(checkKeyed().intact()).isFalse();
+        assertThat(checkKeyed().problem()).contains("no " + ProcessingLog.HEAD_NAME);
+    }
+
+    @Test
+    void deletingLogAndHeadIsFoundAndANewLogSaysOtherDataWasThere() throws Exception {
+        writeKeyed(3);
+        Files.writeString(dir.resolve(Database.SQLITE_FILE), "a register");
+        Files.delete(dir.resolve(ProcessingLog.FILE_NAME));
+        assertThat(checkKeyed().intact()).isFalse();
+        Files.delete(dir.resolve(ProcessingLog.HEAD_NAME));
+        ProcessingLog.Check c = checkKeyed();
+        assertThat(c.intact()).isFalse();
+        assertThat(c.problem()).contains("there is no " + ProcessingLog.FILE_NAME);
+        Files.writeString(dir.resolve(ProcessingLog.FILE_NAME), "");
+        assertThat(checkKeyed().intact()).isFalse();
+        Files.delete(dir.resolve(ProcessingLog.FILE_NAME));
+        // the kiosk started again over the remains: its new log says that a register was already there
+        writeKeyed(0);
+        assertThat(checkKeyed().intact()).isTrue();
+        assertThat(lines().get(0)).contains("\"otherDataFound\":true");
     }
 }

@@ -52,7 +52,7 @@ public final class KioskHarness implements AutoCloseable {
                 .dataDir(dataDir).stationName("Kiosk thử nghiệm").prefill(Map.of(
                         "authority.police", "Công an phường Đồng Tâm",
                         "authority.commune", "Ủy ban nhân dân phường Đồng Tâm",
-                        "authority.justice", "Sở Tư pháp thành phố Hà Nội",
+                        "authority.criminalRecords", "Công an thành phố Hà Nội",
                         "place", "Hà Nội"));
     }
 

@@ -6,7 +6,6 @@ import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -23,16 +22,20 @@ import vn.cccd.reader.model.Json;
 /**
  * Server-Sent Events ({@code GET /api/events}) on Jetty core: each client gets {@code event: NAME / data: JSON}
  * frames, written one after the other (a slow client queues, up to a bound, then is dropped). A comment line every
- * 15 s keeps the connection open and finds clients that went away. A new client first gets the current state.
+ * {@value #HEARTBEAT_SECONDS} s keeps the connection open and finds clients that went away (a write to a closed
+ * connection fails). A new client first gets the current state. The newest stream is never refused: beyond
+ * {@link #MAX_CLIENTS} the oldest is ended (a browser's EventSource then reconnects by itself), so streams held
+ * open by another process, or left by reloads, cannot shut the kiosk's own page out.
  */
 public final class EventHub implements SessionEvents, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     /** The UI keeps one stream per tab; a kiosk has one screen. More is a misbehaving client. */
     static final int MAX_CLIENTS = 16;
     private static final int MAX_QUEUED_FRAMES = 256;
-    private static final long HEARTBEAT_SECONDS = 15;
+    private static final long HEARTBEAT_SECONDS = 2;
 
-    private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+    /** In the order they were opened: the first is the oldest. */
+    private final Set<Client> clients = java.util.Collections.synchronizedSet(new java.util.LinkedHashSet<>());
     private final ScheduledExecutorService heartbeat;
     private volatile Supplier<List<Map.Entry<String, Object>>> welcome = List::of;
 
@@ -67,15 +70,28 @@ public final class EventHub implements SessionEvents, AutoCloseable {
     }
 
     private void broadcast(String frame) {
-        for (Client c : clients) {
+        for (Client c : snapshot()) {
             c.send(frame);
+        }
+    }
+
+    private List<Client> snapshot() {
+        synchronized (clients) {
+            return List.copyOf(clients);
         }
     }
 
     /** Takes over the request as an event stream. */
     boolean attach(Request request, Response response, Callback callback) {
-        if (clients.size() >= MAX_CLIENTS) {
-            throw new ApiException(503, "TOO_MANY_STREAMS", "too many event streams are open");
+        Client oldest = null;
+        synchronized (clients) {
+            if (clients.size() >= MAX_CLIENTS) {
+                oldest = clients.iterator().next();
+            }
+        }
+        if (oldest != null) {
+            LOG.info("{} event streams open: ending the oldest for a new one", MAX_CLIENTS);
+            oldest.close(null);
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
@@ -95,7 +111,7 @@ public final class EventHub implements SessionEvents, AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        for (Client c : clients) {
+        for (Client c : snapshot()) {
             c.close(null);
         }
     }
