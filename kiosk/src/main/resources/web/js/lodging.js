@@ -39,6 +39,14 @@ function tonight() {
   return localDate(now);
 }
 
+/** The night an arrival belongs to: before 06:00 the one that began the day before (as the server counts). */
+function nightOf(isoMinute) {
+  if (!isoMinute) return '';
+  const d = new Date(isoMinute.slice(0, 10) + 'T00:00');
+  if (Number(isoMinute.slice(11, 13)) < 6) d.setDate(d.getDate() - 1);
+  return localDate(d);
+}
+
 function dmyTime(isoMinute) {
   if (!isoMinute) return '';
   const [d, time] = isoMinute.split('T');
@@ -319,7 +327,7 @@ async function saveStay(ev) {
   fieldError('stay-room', body.room ? '' : t('stayErrRoom'));
   fieldError('stay-reason', body.reason ? '' : t('stayErrReason'));
   fieldError('stay-arrival', body.arrival ? '' : t('stayErrArrival'));
-  fieldError('stay-departure', body.departure && body.departure > body.arrival.slice(0, 10) ? '' : t('stayErrDeparture'));
+  fieldError('stay-departure', body.departure && body.departure > nightOf(body.arrival) ? '' : t('stayErrDeparture'));
   const bad = document.querySelector('#stay-form [aria-invalid="true"]');
   if (bad) {
     bad.focus();
