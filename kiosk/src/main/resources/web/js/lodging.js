@@ -32,6 +32,13 @@ function localMinute(d) {
   return localDate(d) + 'T' + pad(d.getHours()) + ':' + pad(d.getMinutes());
 }
 
+/** The night an arrival ('YYYY-MM-DDTHH:MM') begins, as the server counts: before 06:00 the previous day's. */
+function nightOfArrival(arrival) {
+  const d = new Date(arrival.slice(0, 10) + 'T00:00');
+  if (Number(arrival.slice(11, 13)) < 6) d.setDate(d.getDate() - 1);
+  return localDate(d);
+}
+
 /** The night that is "tonight": before 06:00 it is the one that began yesterday (as the server counts). */
 function tonight() {
   const now = new Date();
@@ -319,7 +326,8 @@ async function saveStay(ev) {
   fieldError('stay-room', body.room ? '' : t('stayErrRoom'));
   fieldError('stay-reason', body.reason ? '' : t('stayErrReason'));
   fieldError('stay-arrival', body.arrival ? '' : t('stayErrArrival'));
-  fieldError('stay-departure', body.departure && body.departure > body.arrival.slice(0, 10) ? '' : t('stayErrDeparture'));
+  fieldError('stay-departure', body.departure && body.arrival && body.departure > nightOfArrival(body.arrival) ? ''
+    : t('stayErrDeparture'));
   const bad = document.querySelector('#stay-form [aria-invalid="true"]');
   if (bad) {
     bad.focus();

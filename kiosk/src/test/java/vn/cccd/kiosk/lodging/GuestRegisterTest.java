@@ -55,6 +55,8 @@ class GuestRegisterTest {
     void theNotificationDeadlineIs23hOr8hNextMorningForLateArrivals() {
         assertThat(GuestRegister.deadline(LocalDateTime.parse("2026-06-10T14:30"))).isEqualTo("2026-06-10T23:00");
         assertThat(GuestRegister.deadline(LocalDateTime.parse("2026-06-10T23:20"))).isEqualTo("2026-06-11T08:00");
+        assertThat(GuestRegister.deadline(LocalDateTime.parse("2026-06-10T22:59"))).isEqualTo("2026-06-10T23:00");
+        assertThat(GuestRegister.deadline(LocalDateTime.parse("2026-06-10T23:00"))).isEqualTo("2026-06-11T08:00");
         // 02:00 belongs to the night that began the day before
         assertThat(GuestRegister.nightOf(LocalDateTime.parse("2026-06-11T02:00"))).isEqualTo("2026-06-10");
         assertThat(GuestRegister.deadline(LocalDateTime.parse("2026-06-11T02:00"))).isEqualTo("2026-06-11T08:00");

@@ -104,6 +104,10 @@ class LodgingApiTest {
                     .contains(LocalDate.parse(who.dateOfBirth()).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
                     .contains("\"" + LodgingKiosk.ADDRESS.replace("\"", "\"\"") + "\"").contains("Du lịch");
             assertThat(text.split("\r\n")).hasSize(2);
+            // the 2026 law's content: the date of birth is there, the old CMND number is not sent
+            assertThat(who.oldIdNumber()).isNotBlank();
+            assertThat(text).doesNotContain(who.oldIdNumber());
+            assertThat(g.toString()).doesNotContain(who.oldIdNumber());
             assertThat(l.night(TODAY.toString()).get("reminder").get("notNotified").asInt()).isZero();
 
             // check-out today: no longer staying tonight, but still in the register

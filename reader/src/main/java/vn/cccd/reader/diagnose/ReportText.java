@@ -1,7 +1,6 @@
 package vn.cccd.reader.diagnose;
 
 import java.util.List;
-import java.util.Map;
 
 /** The card report as text, for a terminal or a bug report written by hand. */
 final class ReportText {
@@ -70,7 +69,7 @@ final class ReportText {
         }
         out.append("APDUs (index, ms from start, µs, step, header, name, sent bytes, received data bytes, SW):\n");
         for (ApduRecord a : r.apdus()) {
-            out.append(String.format("  %4d %6d %8d  %-22s %s %-28s %5d %5d  %s%n", a.index(), a.atMillis(), a.micros(),
+            out.append(String.format("  %4d %6d %8d  %-22s %s %-34s %5d %5d  %s%n", a.index(), a.atMillis(), a.micros(),
                     a.step(), a.command(), a.name() + (a.selects() == null ? "" : " " + a.selects()), a.sent(),
                     a.received(), a.sw() != null ? a.sw() : a.failure()));
         }
@@ -122,9 +121,5 @@ final class ReportText {
 
     private static void line(StringBuilder out, String name, String value) {
         out.append(name).append(": ").append(value == null ? "-" : value).append('\n');
-    }
-
-    static String blocks(Map<Integer, Integer> b) {
-        return b.toString();
     }
 }
