@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cccd.kiosk.store.ProcessingLog;
-import vn.cccd.reader.access.AccessKey;
+import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.qr.CccdQr;
@@ -396,7 +396,7 @@ public final class CardService implements AutoCloseable {
      * @throws IllegalStateException while a session runs
      * @throws vn.cccd.reader.error.NoCardException when no reader has a card
      */
-    public vn.cccd.reader.diagnose.CardReport diagnose(List<vn.cccd.reader.access.AccessKey> keys) {
+    public vn.cccd.reader.diagnose.CardReport diagnose(List<vn.cccd.reader.keys.AccessKey> keys) {
         String reader;
         synchronized (this) {
             if (session != null || reading) {

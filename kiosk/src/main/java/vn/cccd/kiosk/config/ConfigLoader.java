@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * Reads {@code kiosk.properties} (UTF-8). Every value is checked when the kiosk starts; a bad one stops it with a
@@ -362,7 +362,7 @@ public final class ConfigLoader {
             throw new ConfigException("hospital.bhyt.officerIdNumber", "the officer's 12-digit ID number");
         }
         int seconds = integer(p, "hospital.bhyt.timeoutSeconds", 5, 1, 60);
-        return new BhytGatewayConfig(uri, user, md5, vn.cccd.reader.model.Text.nfc(officer), officerId,
+        return new BhytGatewayConfig(uri, user, md5, vn.cccd.reader.util.Text.nfc(officer), officerId,
                 Duration.ofSeconds(seconds));
     }
 

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * Hospital reception settings ({@code hospital.*} keys).

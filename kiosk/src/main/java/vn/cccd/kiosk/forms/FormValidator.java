@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import vn.cccd.reader.model.CardReadResult;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * Checks what the person typed against a definition and the pre-fill, and makes the {@link FilledForm}. Generic:

@@ -1,7 +1,7 @@
 package vn.cccd.kiosk.forms;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /** A text in Vietnamese and (optionally) English. Vietnamese is what forms print; English is for the UI. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import vn.cccd.kiosk.config.HospitalConfig;
 import vn.cccd.kiosk.output.PdfFonts;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * The queue ticket for an 80 mm receipt printer: the station, the department, the queue number in large type, the

@@ -10,10 +10,10 @@ import vn.cccd.kiosk.server.http.ApiException;
 import vn.cccd.kiosk.server.http.ApiRequest;
 import vn.cccd.kiosk.server.http.ApiResponse;
 import vn.cccd.kiosk.server.http.Router;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.CanKey;
-import vn.cccd.reader.access.CccdKeys;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.AccessKey;
+import vn.cccd.reader.keys.CanKey;
+import vn.cccd.reader.keys.CccdKeys;
+import vn.cccd.reader.keys.MrzKey;
 import vn.cccd.reader.diagnose.CardReport;
 import vn.cccd.reader.error.ReaderException;
 

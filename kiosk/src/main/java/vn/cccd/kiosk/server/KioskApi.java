@@ -30,8 +30,8 @@ import vn.cccd.kiosk.server.http.ApiException;
 import vn.cccd.kiosk.server.http.ApiRequest;
 import vn.cccd.kiosk.server.http.ApiResponse;
 import vn.cccd.kiosk.server.http.Router;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.CccdKeys;
+import vn.cccd.reader.keys.AccessKey;
+import vn.cccd.reader.keys.CccdKeys;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Face;
 import vn.cccd.reader.qr.CccdQr;
@@ -250,7 +250,7 @@ final class KioskApi {
         }
         java.time.format.DateTimeFormatter yymmdd = java.time.format.DateTimeFormatter.ofPattern("yyMMdd");
         try {
-            return new vn.cccd.reader.access.MrzKey(documentNumber.strip().toUpperCase(java.util.Locale.ROOT),
+            return new vn.cccd.reader.keys.MrzKey(documentNumber.strip().toUpperCase(java.util.Locale.ROOT),
                     birth.format(yymmdd), expiry.format(yymmdd));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "INVALID_KEY", e.getMessage());

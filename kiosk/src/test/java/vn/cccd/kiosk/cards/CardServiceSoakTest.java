@@ -27,7 +27,7 @@ import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
-import vn.cccd.reader.access.AccessKey;
+import vn.cccd.reader.keys.AccessKey;
 
 /**
  * Soak (issue 8, item 6): N consecutive sessions through the kiosk's {@link CardService} in-process (consent, key,

@@ -18,7 +18,7 @@ import vn.cccd.kiosk.testing.TestCards;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.chip.ChipRemovedException;
 import vn.cccd.mock.pcsc.VirtualTerminals;
-import vn.cccd.reader.access.CccdKeys;
+import vn.cccd.reader.keys.CccdKeys;
 import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.read.ProgressListener;

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import vn.cccd.kiosk.output.PdfPreview;
 import vn.cccd.kiosk.server.PortraitPng;
 import vn.cccd.kiosk.server.ReaderQrService;
-import vn.cccd.reader.lds.FaceImageDecoder;
+import vn.cccd.reader.lds.image.FaceImageDecoder;
 import vn.cccd.reader.qr.QrException;
 import vn.cccd.reader.qr.QrTestImages;
 

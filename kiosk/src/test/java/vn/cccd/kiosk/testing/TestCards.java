@@ -53,7 +53,7 @@ public final class TestCards {
         java.time.LocalDate expiry = who.expiryDate() == null ? null : java.time.LocalDate.parse(who.expiryDate());
         vn.cccd.reader.lds.Mrz mrz = vn.cccd.reader.lds.Mrz.vietnameseId(who.idNumber(), who.fullName(),
                 java.time.LocalDate.parse(who.dateOfBirth()), "Nữ".equals(who.sex()) ? 'F' : 'M', expiry);
-        Person fromMrz = vn.cccd.reader.lds.PersonMapper.map(new vn.cccd.reader.lds.Dg1File(mrz), null, null, null)
+        Person fromMrz = vn.cccd.reader.lds.vn.PersonMapper.map(new vn.cccd.reader.lds.Dg1File(mrz), null, null, null)
                 .person();
         CardReadResult r = authentic(persona);
         return new CardReadResult(r.document(), fromMrz, r.face(), r.verification(), r.dataGroups(), r.stats(),

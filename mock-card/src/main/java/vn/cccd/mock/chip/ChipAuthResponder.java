@@ -11,7 +11,7 @@ import vn.cccd.reader.crypto.Kdf;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.tlv.Tlv;
-import vn.cccd.reader.verify.ChipAuthentication;
+import vn.cccd.reader.protocol.ca.ChipAuthProtocol;
 
 /**
  * The chip side of Chip Authentication (ECDH or DH): MSE:Set KAT with the terminal's ephemeral key (3DES), or MSE:Set
@@ -52,7 +52,7 @@ final class ChipAuthResponder {
                 return Outcome.of(StatusWords.WRONG_DATA);
             }
             String oid = oid(protocol.value());
-            var type = dh() ? ChipAuthentication.dhKeyType(oid) : ChipAuthentication.ecdhKeyType(oid);
+            var type = dh() ? ChipAuthProtocol.dhKeyType(oid) : ChipAuthProtocol.ecdhKeyType(oid);
             if (type.isEmpty() || type.get() == Kdf.KeyType.DESEDE) {
                 return Outcome.of(StatusWords.REFERENCED_DATA_NOT_FOUND);
             }
@@ -90,13 +90,13 @@ final class ChipAuthResponder {
         byte[] shared;
         if (dh()) {
             javax.crypto.interfaces.DHPrivateKey sk = (javax.crypto.interfaces.DHPrivateKey) key.getPrivate();
-            shared = ChipAuthentication.dhSharedSecret(sk.getParams(), sk.getX(), terminalKey);
+            shared = ChipAuthProtocol.dhSharedSecret(sk.getParams(), sk.getX(), terminalKey);
         } else {
             ECPrivateKey sk = (ECPrivateKey) key.getPrivate();
-            shared = ChipAuthentication.sharedSecret((ECPublicKey) key.getPublic(), sk.getS(), terminalKey);
+            shared = ChipAuthProtocol.sharedSecret((ECPublicKey) key.getPublic(), sk.getS(), terminalKey);
         }
         try {
-            return new Outcome(ResponseApdu.of(StatusWords.SUCCESS), ChipAuthentication.session(shared, type));
+            return new Outcome(ResponseApdu.of(StatusWords.SUCCESS), ChipAuthProtocol.session(shared, type));
         } finally {
             java.util.Arrays.fill(shared, (byte) 0);
         }

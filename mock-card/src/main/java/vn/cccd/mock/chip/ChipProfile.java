@@ -4,7 +4,7 @@ import java.security.KeyPair;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.MrzKey;
 
 /**
  * Everything a mock eMRTD chip holds: its files and its secrets. Built from a persona by the document

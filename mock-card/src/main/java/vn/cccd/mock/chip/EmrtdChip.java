@@ -2,10 +2,10 @@ package vn.cccd.mock.chip;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.BacCrypto;
-import vn.cccd.reader.access.BacKeys;
-import vn.cccd.reader.access.CanKey;
+import vn.cccd.reader.keys.AccessKey;
+import vn.cccd.reader.protocol.bac.BacProtocol;
+import vn.cccd.reader.protocol.bac.BacKeys;
+import vn.cccd.reader.keys.CanKey;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
@@ -312,10 +312,10 @@ public final class EmrtdChip implements Chip {
     }
 
     private ResponseApdu getChallenge(CommandApdu c) {
-        if (c.ne() != BacCrypto.NONCE) {
+        if (c.ne() != BacProtocol.NONCE) {
             return ResponseApdu.of(StatusWords.WRONG_LENGTH);
         }
-        challenge = new byte[BacCrypto.NONCE];
+        challenge = new byte[BacProtocol.NONCE];
         random.nextBytes(challenge);
         return ResponseApdu.of(challenge, StatusWords.SUCCESS);
     }
@@ -329,22 +329,22 @@ public final class EmrtdChip implements Chip {
         if (rndIcc == null) {
             return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
-        if (c.dataLength() != BacCrypto.MESSAGE) {
+        if (c.dataLength() != BacProtocol.MESSAGE) {
             return ResponseApdu.of(StatusWords.WRONG_LENGTH);
         }
         BacKeys keys = BacKeys.derive(profile.bacKey());
-        byte[] plain = BacCrypto.open(keys, c.data());
+        byte[] plain = BacProtocol.open(keys, c.data());
         try {
             if (plain == null || !Arrays.equals(Arrays.copyOfRange(plain, 8, 16), rndIcc)) {
                 return ResponseApdu.of(StatusWords.VERIFICATION_FAILED);
             }
             byte[] rndIfd = Arrays.copyOfRange(plain, 0, 8);
             byte[] kIfd = Arrays.copyOfRange(plain, 16, 32);
-            byte[] kIcc = new byte[BacCrypto.KEY_MATERIAL];
+            byte[] kIcc = new byte[BacProtocol.KEY_MATERIAL];
             random.nextBytes(kIcc);
-            byte[] answer = BacCrypto.seal(keys, Bytes.concat(rndIcc, rndIfd, kIcc));
+            byte[] answer = BacProtocol.seal(keys, Bytes.concat(rndIcc, rndIfd, kIcc));
             endSession();
-            session = BacCrypto.session(kIcc, kIfd, rndIcc, rndIfd);
+            session = BacProtocol.session(kIcc, kIfd, rndIcc, rndIfd);
             Arrays.fill(kIcc, (byte) 0);
             Arrays.fill(kIfd, (byte) 0);
             return ResponseApdu.of(answer, StatusWords.SUCCESS);

@@ -4,11 +4,11 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.CanKey;
-import vn.cccd.reader.access.pace.PaceGroup;
-import vn.cccd.reader.access.pace.PaceMessages;
-import vn.cccd.reader.access.pace.PaceSuite;
+import vn.cccd.reader.keys.AccessKey;
+import vn.cccd.reader.keys.CanKey;
+import vn.cccd.reader.protocol.pace.PaceGroup;
+import vn.cccd.reader.protocol.pace.PaceProtocol;
+import vn.cccd.reader.protocol.pace.PaceSuite;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
@@ -70,19 +70,19 @@ final class PaceResponder {
         if (protocol == null || reference == null || reference.length() != 1) {
             return Outcome.of(StatusWords.WRONG_DATA);
         }
-        if (!Arrays.equals(protocol.value(), PaceMessages.oidValue(offered.protocol()))
+        if (!Arrays.equals(protocol.value(), PaceProtocol.oidValue(offered.protocol()))
                 || parameter != null && (parameter.length() != 1 || parameter.value()[0] != offered.parameterId())) {
             return Outcome.of(StatusWords.REFERENCED_DATA_NOT_FOUND);
         }
         int ref = reference.value()[0];
-        AccessKey password = ref == PaceMessages.PASSWORD_MRZ ? mrz
-                : ref == PaceMessages.PASSWORD_CAN && can != null ? new CanKey(can) : null;
+        AccessKey password = ref == PaceProtocol.PASSWORD_MRZ ? mrz
+                : ref == PaceProtocol.PASSWORD_CAN && can != null ? new CanKey(can) : null;
         if (password == null) {
             return Outcome.of(StatusWords.REFERENCED_DATA_NOT_FOUND);
         }
         suite = PaceSuite.of(offered.protocol()).orElseThrow();
         group = PaceGroup.standard(offered.parameterId());
-        kPi = PaceMessages.passwordKey(password, suite);
+        kPi = PaceProtocol.passwordKey(password, suite);
         step = 1;
         return Outcome.of(StatusWords.SUCCESS);
     }
@@ -119,19 +119,19 @@ final class PaceResponder {
         s = new BigInteger(1, nonce);
         byte[] z = suite.nonceCipher(PaceSuite.ENCRYPT, kPi, nonce);
         step = 2;
-        return new Outcome(ResponseApdu.of(PaceMessages.dynamic(0x80, z), StatusWords.SUCCESS), null);
+        return new Outcome(ResponseApdu.of(PaceProtocol.dynamic(0x80, z), StatusWords.SUCCESS), null);
     }
 
     private Outcome mapping(CommandApdu c) {
-        byte[] terminalMapPk = PaceMessages.element(c.data(), 0x81, "mapping");
+        byte[] terminalMapPk = PaceProtocol.element(c.data(), 0x81, "mapping");
         BigInteger sk = group.randomPrivateKey(random);
         mapped = group.mapGeneric(s, sk, terminalMapPk);
         step = 3;
-        return new Outcome(ResponseApdu.of(PaceMessages.dynamic(0x82, group.publicKey(sk)), StatusWords.SUCCESS), null);
+        return new Outcome(ResponseApdu.of(PaceProtocol.dynamic(0x82, group.publicKey(sk)), StatusWords.SUCCESS), null);
     }
 
     private Outcome keyAgreement(CommandApdu c) {
-        terminalEphPk = PaceMessages.element(c.data(), 0x83, "key agreement");
+        terminalEphPk = PaceProtocol.element(c.data(), 0x83, "key agreement");
         BigInteger sk = mapped.randomPrivateKey(random);
         chipEphPk = mapped.publicKey(sk);
         if (Arrays.equals(chipEphPk, terminalEphPk)) {
@@ -140,26 +140,26 @@ final class PaceResponder {
         }
         shared = mapped.sharedSecret(sk, terminalEphPk);
         step = 4;
-        return new Outcome(ResponseApdu.of(PaceMessages.dynamic(0x84, chipEphPk), StatusWords.SUCCESS), null);
+        return new Outcome(ResponseApdu.of(PaceProtocol.dynamic(0x84, chipEphPk), StatusWords.SUCCESS), null);
     }
 
     private Outcome mutualAuthentication(CommandApdu c) {
-        byte[] tPcd = PaceMessages.element(c.data(), 0x85, "mutual authentication");
+        byte[] tPcd = PaceProtocol.element(c.data(), 0x85, "mutual authentication");
         byte[] ksMac = Kdf.derive(shared, Kdf.MAC, suite.keyType());
         try {
             byte[] expected = suite.token(ksMac,
-                    PaceMessages.publicKeyObject(suite.oid(), mapped.publicKeyTag(), chipEphPk));
+                    PaceProtocol.publicKeyObject(suite.oid(), mapped.publicKeyTag(), chipEphPk));
             if (!MessageDigest.isEqual(expected, tPcd)) {
                 tries = Math.max(1, tries - 1);
                 reset();
                 return Outcome.of(StatusWords.COUNTER_PREFIX | tries);
             }
             byte[] tPicc = suite.token(ksMac,
-                    PaceMessages.publicKeyObject(suite.oid(), mapped.publicKeyTag(), terminalEphPk));
+                    PaceProtocol.publicKeyObject(suite.oid(), mapped.publicKeyTag(), terminalEphPk));
             SmSession session = suite.session(shared);
             tries = 3;
             reset();
-            return new Outcome(ResponseApdu.of(PaceMessages.dynamic(0x86, tPicc), StatusWords.SUCCESS), session);
+            return new Outcome(ResponseApdu.of(PaceProtocol.dynamic(0x86, tPicc), StatusWords.SUCCESS), session);
         } finally {
             Arrays.fill(ksMac, (byte) 0);
         }

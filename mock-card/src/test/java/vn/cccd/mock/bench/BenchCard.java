@@ -14,7 +14,7 @@ import vn.cccd.mock.link.VirtualClock;
 import vn.cccd.mock.pcsc.VirtualTerminals;
 import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.MrzKey;
 import vn.cccd.reader.transport.PcscReaders;
 
 /**

@@ -16,7 +16,7 @@ import org.jmrtd.lds.SecurityInfo;
 import org.jmrtd.lds.icao.COMFile;
 import org.jmrtd.lds.icao.DG14File;
 import org.jmrtd.lds.icao.DG15File;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.MrzKey;
 
 /**
  * JMRTD 0.8.6 doing the same work as our reader, the way an application drives it: EF.CardAccess attempt, SELECT of

@@ -17,7 +17,7 @@ import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
 import vn.cccd.mock.testing.Captured;
 import vn.cccd.reader.cli.ReaderCli;
-import vn.cccd.reader.lds.Dg13Layout;
+import vn.cccd.reader.lds.vn.Dg13Layout;
 import vn.cccd.reader.model.Json;
 import vn.cccd.reader.model.Person;
 import vn.cccd.reader.read.DocumentFiles;

@@ -19,7 +19,7 @@ import vn.cccd.mock.persona.Personas;
 import vn.cccd.reader.diagnose.CardDiagnosis;
 import vn.cccd.reader.diagnose.CardReport;
 import vn.cccd.reader.diagnose.TlvSkeleton;
-import vn.cccd.reader.lds.Dg13File;
+import vn.cccd.reader.lds.vn.Dg13File;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.model.Json;
 import vn.cccd.reader.read.DocumentReader;

@@ -20,8 +20,8 @@ import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.testing.ChipCardService;
-import vn.cccd.reader.access.MrzKey;
-import vn.cccd.reader.verify.ActiveAuthenticator;
+import vn.cccd.reader.keys.MrzKey;
+import vn.cccd.reader.protocol.aa.ActiveAuthenticator;
 
 /**
  * JMRTD 0.8.6 as the terminal: it sends Active Authentication to the mock chip (our verifier checks the answer

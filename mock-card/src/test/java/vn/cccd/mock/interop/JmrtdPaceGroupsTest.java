@@ -8,7 +8,7 @@ import javax.crypto.spec.DHParameterSpec;
 import org.jmrtd.lds.PACEInfo;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.cccd.reader.access.pace.PaceGroup;
+import vn.cccd.reader.protocol.pace.PaceGroup;
 
 /** Our standardized DH groups agree with JMRTD's: both ends of a key agreement in our group match JMRTD's numbers. */
 class JmrtdPaceGroupsTest {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import vn.cccd.reader.access.CccdKeys;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.CccdKeys;
+import vn.cccd.reader.keys.MrzKey;
 
 /** What a person types (ID number, birth, issue date) gives the key that opens their chip. */
 class PersonaKeysTest {

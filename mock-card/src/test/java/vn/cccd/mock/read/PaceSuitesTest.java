@@ -12,7 +12,7 @@ import vn.cccd.mock.chip.EmrtdChip;
 import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
-import vn.cccd.reader.access.CanKey;
+import vn.cccd.reader.keys.CanKey;
 import vn.cccd.reader.lds.CardAccessFile;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.lds.PaceInfo;

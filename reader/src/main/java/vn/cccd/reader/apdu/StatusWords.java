@@ -1,7 +1,5 @@
 package vn.cccd.reader.apdu;
 
-import vn.cccd.reader.error.StatusWordException;
-
 /** Named ISO/IEC 7816-4 status words and the one place where responses are checked against them. */
 public final class StatusWords {
     public static final int SUCCESS = 0x9000;

@@ -2,8 +2,8 @@ package vn.cccd.reader.cli;
 
 import java.time.LocalDate;
 import java.util.List;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.CccdKeys;
+import vn.cccd.reader.keys.AccessKey;
+import vn.cccd.reader.keys.CccdKeys;
 import vn.cccd.reader.qr.CccdQr;
 import vn.cccd.reader.qr.CccdQrParser;
 import vn.cccd.reader.qr.QrException;

@@ -2,6 +2,7 @@ package vn.cccd.reader.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import vn.cccd.reader.error.ExitCodes;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.model.Json;
 

@@ -5,9 +5,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import picocli.CommandLine.Option;
-import vn.cccd.reader.access.AccessKey;
-import vn.cccd.reader.access.CanKey;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.AccessKey;
+import vn.cccd.reader.keys.CanKey;
+import vn.cccd.reader.keys.MrzKey;
 import vn.cccd.reader.qr.CccdQr;
 
 /** The key that opens the chip, as the contract spells it on the command line. */

@@ -3,6 +3,7 @@ package vn.cccd.reader.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import vn.cccd.reader.error.ExitCodes;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.transport.PcscReaders;
 

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.cccd.reader.error.ExitCodes;
 import vn.cccd.reader.model.Json;
 import vn.cccd.reader.qr.CccdQr;
 import vn.cccd.reader.qr.QrException;

@@ -1,7 +1,8 @@
 package vn.cccd.reader.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
+import vn.cccd.reader.error.ExitCodes;
 import vn.cccd.reader.transport.PcscReaders;
 
 /**

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import vn.cccd.reader.error.ExitCodes;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
@@ -16,7 +17,7 @@ import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.read.DocumentFiles;
 import vn.cccd.reader.read.DocumentInterpreter;
-import vn.cccd.reader.read.PassiveChecks;
+import vn.cccd.reader.verify.PassiveChecks;
 
 /** {@code verify DIR [--trust DIR]... [--json]}: Passive Authentication of saved files, with no card. */
 @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * DG11, additional personal details (ICAO 9303-10 §4.7.11). Absent on a CCCD (cccd-card.md §1.1), present on

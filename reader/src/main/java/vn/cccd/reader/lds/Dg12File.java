@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /** DG12, additional document details (ICAO 9303-10 §4.7.12): issuing authority, date of issue and more. */
 public final class Dg12File {

@@ -5,6 +5,8 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.lds.image.FaceImage;
+import vn.cccd.reader.lds.image.FaceImageDecoder;
 import vn.cccd.reader.tlv.Tlv;
 import vn.cccd.reader.util.Hex;
 

@@ -6,33 +6,33 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import vn.cccd.reader.error.MalformedDataException;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /** Strict text decoding for LDS values: malformed bytes are a typed error, never replacement characters. */
-final class LdsText {
+public final class LdsText {
     private LdsText() {
     }
 
     /** UTF-8, NFC. */
-    static String utf8(byte[] bytes, String what) {
+    public static String utf8(byte[] bytes, String what) {
         return Text.nfc(decode(bytes, StandardCharsets.UTF_8.newDecoder(), what, "UTF-8"));
     }
 
     /** UTF-16BE (ASN.1 BMPString), NFC. */
-    static String bmp(byte[] bytes, String what) {
+    public static String bmp(byte[] bytes, String what) {
         return Text.nfc(decode(bytes, StandardCharsets.UTF_16BE.newDecoder(), what, "UTF-16"));
     }
 
     /** 7-bit ASCII (MRZ, versions, dates). */
-    static String ascii(byte[] bytes, String what) {
+    public static String ascii(byte[] bytes, String what) {
         return decode(bytes, StandardCharsets.US_ASCII.newDecoder(), what, "ASCII");
     }
 
-    static byte[] asciiBytes(String s) {
+    public static byte[] asciiBytes(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
-    static byte[] utf8Bytes(String s) {
+    public static byte[] utf8Bytes(String s) {
         return Text.nfc(s).getBytes(StandardCharsets.UTF_8);
     }
 

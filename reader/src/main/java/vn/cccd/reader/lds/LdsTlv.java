@@ -6,24 +6,24 @@ import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.tlv.Tlv;
 
 /** TLV helpers shared by the file parsers; every failure is a MalformedDataException naming the file. */
-final class LdsTlv {
-    static final int INTEGER = 0x02;
-    static final int OCTET_STRING = 0x04;
-    static final int OID = 0x06;
-    static final int UTF8_STRING = 0x0C;
-    static final int NUMERIC_STRING = 0x12;
-    static final int PRINTABLE_STRING = 0x13;
-    static final int IA5_STRING = 0x16;
-    static final int VISIBLE_STRING = 0x1A;
-    static final int BMP_STRING = 0x1E;
-    static final int SEQUENCE = 0x30;
-    static final int SET = 0x31;
+public final class LdsTlv {
+    public static final int INTEGER = 0x02;
+    public static final int OCTET_STRING = 0x04;
+    public static final int OID = 0x06;
+    public static final int UTF8_STRING = 0x0C;
+    public static final int NUMERIC_STRING = 0x12;
+    public static final int PRINTABLE_STRING = 0x13;
+    public static final int IA5_STRING = 0x16;
+    public static final int VISIBLE_STRING = 0x1A;
+    public static final int BMP_STRING = 0x1E;
+    public static final int SEQUENCE = 0x30;
+    public static final int SET = 0x31;
 
     private LdsTlv() {
     }
 
     /** The whole input as one TLV with the file's outer tag. */
-    static Tlv root(byte[] encoded, LdsFile file) {
+    public static Tlv root(byte[] encoded, LdsFile file) {
         if (encoded == null || encoded.length == 0) {
             throw new MalformedDataException(file.contractName() + " is empty");
         }
@@ -43,7 +43,7 @@ final class LdsTlv {
         return root;
     }
 
-    static List<Tlv> children(Tlv t, String what) {
+    public static List<Tlv> children(Tlv t, String what) {
         if (!t.isConstructed()) {
             throw new MalformedDataException(what + " is not a constructed element");
         }
@@ -51,7 +51,7 @@ final class LdsTlv {
     }
 
     /** A small non-negative INTEGER (indices, versions, counts) that fits an int. */
-    static int smallInt(Tlv t, String what) {
+    public static int smallInt(Tlv t, String what) {
         if (t.tag() != INTEGER) {
             throw new MalformedDataException(what + " is not an INTEGER");
         }
@@ -66,7 +66,7 @@ final class LdsTlv {
         return b.intValue();
     }
 
-    static Tlv integer(long value) {
+    public static Tlv integer(long value) {
         return Tlv.of(INTEGER, BigInteger.valueOf(value).toByteArray());
     }
 }

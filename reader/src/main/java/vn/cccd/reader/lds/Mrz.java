@@ -1,6 +1,5 @@
 package vn.cccd.reader.lds;
 
-import vn.cccd.reader.access.CheckDigit;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;

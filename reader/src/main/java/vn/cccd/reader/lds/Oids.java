@@ -6,14 +6,14 @@ import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.tlv.Tlv;
 
 /** OBJECT IDENTIFIER contents to and from dotted text, strictly (minimal base-128 arcs, bounded length). */
-final class Oids {
+public final class Oids {
     /** Longer OIDs than this are not protocol identifiers. */
     private static final int MAX_CONTENT = 64;
 
     private Oids() {
     }
 
-    static String decode(Tlv t, String what) {
+    public static String decode(Tlv t, String what) {
         if (t.tag() != LdsTlv.OID) {
             throw new MalformedDataException(what + " is not an OBJECT IDENTIFIER");
         }
@@ -49,7 +49,7 @@ final class Oids {
         return out.toString();
     }
 
-    static Tlv encode(String dotted) {
+    public static Tlv encode(String dotted) {
         String[] parts = dotted.split("\\.");
         if (parts.length < 2) {
             throw new IllegalArgumentException("an OID has at least two arcs: " + dotted);
@@ -75,7 +75,7 @@ final class Oids {
     }
 
     /** True when {@code oid} is {@code parent} followed by exactly {@code extraArcs} more arcs. */
-    static boolean isUnder(String oid, String parent, int extraArcs) {
+    public static boolean isUnder(String oid, String parent, int extraArcs) {
         if (!oid.startsWith(parent + ".")) {
             return false;
         }

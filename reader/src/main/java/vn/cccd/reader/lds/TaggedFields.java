@@ -72,7 +72,7 @@ final class TaggedFields {
 
     String text(int tag) {
         byte[] v = values.get(tag);
-        return v == null ? null : vn.cccd.reader.model.Text.nfcOrNull(LdsText.utf8(v, file + " " + Tlv.tagHex(tag)));
+        return v == null ? null : vn.cccd.reader.util.Text.nfcOrNull(LdsText.utf8(v, file + " " + Tlv.tagHex(tag)));
     }
 
     byte[] bytes(int tag) {
@@ -83,7 +83,7 @@ final class TaggedFields {
     List<String> repeatedText(int tag) {
         List<String> out = new ArrayList<>();
         for (byte[] v : repeated.getOrDefault(tag, List.of())) {
-            String s = vn.cccd.reader.model.Text.nfcOrNull(LdsText.utf8(v, file + " " + Tlv.tagHex(tag)));
+            String s = vn.cccd.reader.util.Text.nfcOrNull(LdsText.utf8(v, file + " " + Tlv.tagHex(tag)));
             if (s != null) {
                 out.add(s);
             }

@@ -19,7 +19,7 @@
  * digit, and '&lt;' is read as 0 there (ICAO 9303-4 allows it; JMRTD writes it for every 0).
  *
  * <h2>DG13 (Vietnamese personal data) and the open questions of cccd-card.md</h2>
- * DG13 is read with a real BER walk ({@link vn.cccd.reader.lds.Dg13Parser}), never by scanning for byte prefixes,
+ * DG13 is read with a real BER walk ({@link vn.cccd.reader.lds.vn.Dg13Parser}), never by scanning for byte prefixes,
  * so long-form lengths ({@code 30 81 LL} for addresses over 127 bytes) are no special case. Real cards have
  * {@code 6D → 30 → { INTEGER 1, OID 1.0.10646.1.0.8, SET { SEQUENCE { INTEGER index, value... } ... } }}; a field
  * is found inside SEQUENCE or SET containers at any of the nestings the sources show, in any order (a BER SET is
@@ -27,7 +27,7 @@
  * <ul>
  *   <li><b>Q5, the ~15 header bytes</b>: answered (December 2026) by a parser written from a real card's bytes:
  *       version INTEGER 1, OID 1.0.10646.1.0.8 and the SET header. The version and OID are kept in
- *       {@link vn.cccd.reader.lds.Dg13File#header()}; any element before the first field that is neither a field
+ *       {@link vn.cccd.reader.lds.vn.Dg13File#header()}; any element before the first field that is neither a field
  *       nor a container of fields is kept there too.</li>
  *   <li><b>Q6, indices 14, 15, 16</b>: 14 is read as the spouse, nested ({@code SEQUENCE{UTF8String}}), plain or
  *       empty ({@code 30 03 02 01 0E} gives null). 15 and 16 are kept raw and classified by content: 9 digits is
@@ -46,18 +46,18 @@
  *   <li>Dates that are not full {@code dd/MM/yyyy} (for instance a birth year only) are kept as text and give a
  *       null date: unknown values are null, never guessed.</li>
  * </ul>
- * The builder writes the real layout by default ({@link vn.cccd.reader.lds.Dg13Layout#REAL}): ID number, dates of
+ * The builder writes the real layout by default ({@link vn.cccd.reader.lds.vn.Dg13Layout#REAL}): ID number, dates of
  * birth and issue and fields 15/16 as PrintableString, the rest UTF8String, parents as two nested SEQUENCEs,
  * absent fields as the empty form {@code 30 03 02 01 idx} seen for index 14. The other layouts (fields in a
  * SEQUENCE, in another order, parents together, fields directly under {@code 6D}, and this project's old synthetic
- * layout) are options of {@link vn.cccd.reader.lds.Dg13Layout}, so each is a round-trip test of the parser.
+ * layout) are options of {@link vn.cccd.reader.lds.vn.Dg13Layout}, so each is a round-trip test of the parser.
  *
  * <h2>DG2 and image decoding</h2>
  * {@link vn.cccd.reader.lds.Dg2File} reads the CBEFF templates with a header-only BER reader (a data block may be
  * primitive {@code 5F2E} or constructed {@code 7F2E} without its bytes having to be TLV) and the ISO/IEC 19794-5
  * record with checked lengths. The image type comes from the bytes (JPEG {@code FF D8}; JP2 signature box or raw
  * codestream {@code FF 4F FF 51}), the size from the 19794-5 header; parsing never decodes pixels. Decoding is
- * {@link vn.cccd.reader.lds.FaceImageDecoder}'s job: it reads the size, tile count and components from the JPEG
+ * {@link vn.cccd.reader.lds.image.FaceImageDecoder}'s job: it reads the size, tile count and components from the JPEG
  * frame header or the JPEG 2000 SIZ marker itself and refuses anything over the caps before the third-party
  * decoder sees the bytes (a 32 × 32 codestream patched to claim 60000 × 60000 pixels in 3.5 million tiles kept
  * that decoder busy for more than 5 s before this check existed), then decodes on a two-thread pool with a
@@ -76,8 +76,9 @@
  * test leaves those out in that direction.
  *
  * <h2>From files to the contract</h2>
- * {@link vn.cccd.reader.lds.PersonMapper} turns DG13 (+DG1) of a CCCD, or DG1 (+DG11, DG12) of any other
+ * {@link vn.cccd.reader.lds.vn.PersonMapper} turns DG13 (+DG1) of a CCCD, or DG1 (+DG11, DG12) of any other
  * document, into {@link vn.cccd.reader.model.Person} and {@link vn.cccd.reader.model.DocumentInfo}.
  * {@link vn.cccd.reader.lds.LdsFile} names every file with its FID, SFI and tag.
  */
 package vn.cccd.reader.lds;
+

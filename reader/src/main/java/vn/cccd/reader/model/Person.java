@@ -1,6 +1,7 @@
 package vn.cccd.reader.model;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import vn.cccd.reader.util.Text;
 
 /**
  * The holder as the card states it. Dates are ISO {@code YYYY-MM-DD}; unknown values are null, never

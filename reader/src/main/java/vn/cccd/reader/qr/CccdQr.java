@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
 import java.util.List;
-import vn.cccd.reader.access.CccdKeys;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.CccdKeys;
+import vn.cccd.reader.keys.MrzKey;
 
 /**
  * A parsed CCCD / Căn cước QR code: the contract's QR JSON ({@code format}, {@code payload}, {@code fields}), plus

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import vn.cccd.reader.model.Person;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * The {@code qrMatchesChip} cross-check: does the QR code printed on the card say what the chip says? A mismatch

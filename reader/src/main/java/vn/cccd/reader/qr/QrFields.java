@@ -2,7 +2,7 @@ package vn.cccd.reader.qr;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * The fields of a CCCD / Căn cước QR code, named and formatted as {@code person} in the card read JSON: dates ISO

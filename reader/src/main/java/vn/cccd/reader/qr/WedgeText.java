@@ -13,7 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.cccd.reader.model.Text;
+import vn.cccd.reader.util.Text;
 
 /**
  * Undoes what keyboard-wedge scanners do to Vietnamese text: they type the QR code's UTF-8 bytes one by one as

@@ -8,22 +8,23 @@ import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.lds.Dg11File;
 import vn.cccd.reader.lds.Dg12File;
-import vn.cccd.reader.lds.Dg13File;
 import vn.cccd.reader.lds.Dg14File;
 import vn.cccd.reader.lds.Dg15File;
 import vn.cccd.reader.lds.Dg1File;
 import vn.cccd.reader.lds.Dg2File;
 import vn.cccd.reader.lds.LdsFile;
-import vn.cccd.reader.lds.PersonMapper;
+import vn.cccd.reader.lds.vn.Dg13File;
+import vn.cccd.reader.lds.vn.PersonMapper;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
 import vn.cccd.reader.model.Face;
 import vn.cccd.reader.model.FileProblem;
 import vn.cccd.reader.model.PassiveAuthentication;
-import vn.cccd.reader.verify.CardValidity;
 import vn.cccd.reader.model.Stats;
-import vn.cccd.reader.model.Verification;
 import vn.cccd.reader.model.Verification.AccessControl;
+import vn.cccd.reader.model.Verification;
+import vn.cccd.reader.verify.CardValidity;
+import vn.cccd.reader.verify.PassiveCheck;
 
 /**
  * Turns the raw files of a document into the contract's card read result: parses DG1, DG13 (or DG11/DG12 for

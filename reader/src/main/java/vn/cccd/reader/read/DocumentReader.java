@@ -1,5 +1,6 @@
 package vn.cccd.reader.read;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -9,30 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.error.ReaderException;
-import vn.cccd.reader.access.pace.PaceSuite;
-import vn.cccd.reader.lds.CardAccessFile;
 import vn.cccd.reader.lds.ActiveAuthenticationInfo;
+import vn.cccd.reader.lds.CardAccessFile;
 import vn.cccd.reader.lds.ComFile;
 import vn.cccd.reader.lds.Dg14File;
 import vn.cccd.reader.lds.Dg15File;
-import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.lds.LdsFile;
+import vn.cccd.reader.lds.PaceInfo;
+import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.CheckResult;
-import vn.cccd.reader.model.AccessAttempt;
 import vn.cccd.reader.model.Stats;
 import vn.cccd.reader.model.Verification.AccessControl;
+import vn.cccd.reader.protocol.aa.ActiveAuthenticator;
+import vn.cccd.reader.protocol.ca.ChipAuthenticator;
+import vn.cccd.reader.protocol.pace.PaceSuite;
 import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.transport.ForwardingTransport;
 import vn.cccd.reader.util.Hex;
-import vn.cccd.reader.verify.ActiveAuthenticator;
-import vn.cccd.reader.verify.ChipAuthenticator;
+import vn.cccd.reader.verify.PassiveCheck;
+import vn.cccd.reader.verify.PassiveChecks;
 
 /**
  * Reads and verifies a whole document over a transport: EF.CardAccess, SELECT of the eMRTD application, access
@@ -42,7 +44,7 @@ import vn.cccd.reader.verify.ChipAuthenticator;
  * <p>Failures are typed: {@link vn.cccd.reader.error.AccessDeniedException} (wrong key),
  * {@link vn.cccd.reader.error.CardLostException} (removed mid-read),
  * {@link vn.cccd.reader.error.MalformedDataException} (garbage from the chip),
- * {@link vn.cccd.reader.error.StatusWordException}.
+ * {@link vn.cccd.reader.apdu.StatusWordException}.
  *
  * <p>The block size that worked is remembered per chip model (by ATR) for later reads. Thread-safe: reads may
  * run concurrently on different transports.

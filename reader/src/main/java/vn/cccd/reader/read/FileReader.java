@@ -7,7 +7,7 @@ import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.MalformedDataException;
-import vn.cccd.reader.error.StatusWordException;
+import vn.cccd.reader.apdu.StatusWordException;
 import vn.cccd.reader.error.TransportException;
 import vn.cccd.reader.lds.LdsFile;
 import vn.cccd.reader.tlv.Tlv;

@@ -2,7 +2,7 @@ package vn.cccd.reader.read;
 
 import java.nio.file.Path;
 import java.util.List;
-import vn.cccd.reader.access.AccessKey;
+import vn.cccd.reader.keys.AccessKey;
 
 /**
  * What to read and how to verify it.

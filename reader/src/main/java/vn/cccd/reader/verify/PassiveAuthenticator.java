@@ -23,7 +23,6 @@ import vn.cccd.reader.lds.SodFile;
 import vn.cccd.reader.model.PassiveAuthentication;
 import vn.cccd.reader.model.PassiveAuthentication.HashStatus;
 import vn.cccd.reader.model.PassiveAuthentication.Status;
-import vn.cccd.reader.read.PassiveCheck;
 
 /**
  * Passive Authentication (ICAO 9303-11 §5.1): the SOD's CMS signature under its Document Signer certificate,

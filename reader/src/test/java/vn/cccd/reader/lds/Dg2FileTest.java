@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.lds.image.FaceImage;
 import vn.cccd.reader.model.Face;
 
 class Dg2FileTest {

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.lds.image.FaceImage;
+import vn.cccd.reader.lds.image.FaceImageDecoder;
 
 class FaceImageDecoderTest {
     private final FaceImageDecoder decoder = FaceImageDecoder.withDefaults();

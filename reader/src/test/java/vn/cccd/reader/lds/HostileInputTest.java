@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.lds.vn.Dg13File;
 import vn.cccd.reader.tlv.Tlv;
 
 /**

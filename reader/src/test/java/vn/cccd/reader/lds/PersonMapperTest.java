@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
-import vn.cccd.reader.lds.PersonMapper.MappedIdentity;
+import vn.cccd.reader.lds.vn.Dg13File;
+import vn.cccd.reader.lds.vn.PersonMapper.MappedIdentity;
+import vn.cccd.reader.lds.vn.PersonMapper;
 import vn.cccd.reader.model.DocumentInfo;
 import vn.cccd.reader.model.Person;
 

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Random;
 
 /** Seeded generators of made-up Vietnamese personal data for property tests. */
-final class RandomPersons {
+public final class RandomPersons {
     private static final String[] SURNAMES = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
         "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"};
     private static final String[] MIDDLE = {"Văn", "Thị", "Hữu", "Đức", "Ngọc", "Minh", "Quốc", "Thanh", "Xuân"};
@@ -18,15 +18,15 @@ final class RandomPersons {
 
     private final Random rnd;
 
-    RandomPersons(long seed) {
+    public RandomPersons(long seed) {
         this.rnd = new Random(seed);
     }
 
-    Random random() {
+    public Random random() {
         return rnd;
     }
 
-    String fullName() {
+    public String fullName() {
         StringBuilder sb = new StringBuilder(pick(SURNAMES)).append(' ').append(pick(MIDDLE));
         int given = 1 + rnd.nextInt(2);
         for (int i = 0; i < given; i++) {
@@ -35,12 +35,12 @@ final class RandomPersons {
         return sb.toString();
     }
 
-    String place() {
+    public String place() {
         return pick(PLACES);
     }
 
     /** An address, sometimes over 127 UTF-8 bytes to force long-form lengths. */
-    String address(boolean long_) {
+    public String address(boolean long_) {
         String a = pick(STREETS) + ", " + pick(PLACES);
         while (long_ && a.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 130) {
             a = pick(STREETS) + ", " + a;
@@ -48,7 +48,7 @@ final class RandomPersons {
         return a;
     }
 
-    String digits(int n) {
+    public String digits(int n) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < n; i++) {
             sb.append((char) ('0' + rnd.nextInt(10)));
@@ -56,11 +56,11 @@ final class RandomPersons {
         return sb.toString();
     }
 
-    LocalDate date(int fromYear, int toYear) {
+    public LocalDate date(int fromYear, int toYear) {
         return LocalDate.of(fromYear + rnd.nextInt(toYear - fromYear + 1), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28));
     }
 
-    boolean chance(int percent) {
+    public boolean chance(int percent) {
         return rnd.nextInt(100) < percent;
     }
 

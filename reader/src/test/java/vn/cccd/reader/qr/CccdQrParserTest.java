@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.cccd.reader.access.MrzKey;
+import vn.cccd.reader.keys.MrzKey;
 import vn.cccd.reader.model.Json;
 import vn.cccd.reader.qr.QrException.Reason;
 
