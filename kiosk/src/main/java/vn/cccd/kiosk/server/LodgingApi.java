@@ -16,7 +16,7 @@ import vn.cccd.kiosk.lodging.kbtt.KbttException;
 import vn.cccd.kiosk.lodging.kbtt.KbttForeignXml;
 import vn.cccd.kiosk.lodging.kbtt.KbttPlaces;
 import vn.cccd.kiosk.lodging.kbtt.KbttWorkbook;
-import vn.cccd.kiosk.lodging.kbtt.ProvinceNames;
+import vn.cccd.kiosk.lodging.kbtt.ConvertedPlaces;
 import vn.cccd.kiosk.server.http.ApiException;
 import vn.cccd.kiosk.server.http.ApiRequest;
 import vn.cccd.kiosk.server.http.ApiResponse;
@@ -33,8 +33,8 @@ final class LodgingApi {
     private final KioskApp app;
     private final CardService cards;
     private final ProcessingLog log;
-    /** Places a residence in the police template's province list; an address converter may replace it. */
-    private final KbttPlaces places = new ProvinceNames();
+    /** Places a residence in the police template's province list, through the old-to-new address converter. */
+    private final KbttPlaces places = new ConvertedPlaces(vn.cccd.kiosk.address.AddressConverter.bundled());
 
     LodgingApi(KioskApp app) {
         this.app = app;

@@ -171,6 +171,18 @@ class CardReportPrivacyTest {
     }
 
     @Test
+    void noCardGivesExit3AndNoKeyExit2WithoutAReport() {
+        VirtualTerminals terminals = new VirtualTerminals("Reader A");
+        Persona p = Personas.builtIn("nguyen-van-a");
+        Captured none = Captured.run(() -> ReaderCli.run(new PcscReaders(terminals::terminalFactory), keyArgs(p)));
+        assertThat(none.exit()).isEqualTo(3);
+        assertThat(none.out()).doesNotContain(CardReport.FORMAT);
+        Captured noKey = Captured.run(() -> ReaderCli.run(new PcscReaders(terminals::terminalFactory), "diagnose",
+                "--dob", "1990-01-01"));
+        assertThat(noKey.exit()).isEqualTo(2);
+    }
+
+    @Test
     void aChipThatRefusesPaceWithTheMrzDataShowsThePaceRefusalThenBacWorking() throws Exception {
         Persona p = Personas.builtIn("le-van-cuong");
         Captured c = diagnose(MockCards.chip(p, List.of()), keyArgs(p, "--json"));

@@ -120,6 +120,20 @@ class KbttWorkbookTest {
     }
 
     @Test
+    void anOldAddressIsPlacedInItsNewProvinceThroughTheAddressConverter() {
+        ConvertedPlaces p = new ConvertedPlaces(vn.cccd.kiosk.address.AddressConverter.bundled());
+        // Phường Hàng Bài (Quận Hoàn Kiếm) is part of Phường Cửa Nam since 01/07/2025 (issue 15's example)
+        KbttPlaces.Place hanoi = p.place("Số 12 phố Hàng Bài, Phường Hàng Bài, Quận Hoàn Kiếm, Thành phố Hà Nội")
+                .orElseThrow();
+        assertThat(hanoi.provinceCode()).isEqualTo("101");
+        assertThat(hanoi.communeCode()).as("the template's commune codes are not known").isNull();
+        assertThat(hanoi.detail()).isEqualTo("Số 12 phố Hàng Bài, Phường Cửa Nam, Thành phố Hà Nội");
+        assertThat(p.place("Không có địa chỉ nào như thế")).isEmpty();
+        assertThat(p.place("Thôn 3, xã nào đó, Thành phố Hồ Chí Minh").map(KbttPlaces.Place::provinceCode))
+                .as("not converted: placed by the province's name").hasValue("701");
+    }
+
+    @Test
     void provincesArePlacedByTodaysNamesOnly() {
         ProvinceNames p = new ProvinceNames();
         assertThat(p.place(HANOI).map(KbttPlaces.Place::provinceCode)).hasValue("101");
