@@ -1,5 +1,14 @@
 package vn.cccd.mock.chip;
 
+import static vn.cccd.reader.apdu.Iso7816.INS_EXTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GENERAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GET_CHALLENGE;
+import static vn.cccd.reader.apdu.Iso7816.INS_INTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_MANAGE_SECURITY_ENVIRONMENT;
+import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY;
+import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY_ODD;
+import static vn.cccd.reader.apdu.Iso7816.INS_SELECT;
+
 import java.security.SecureRandom;
 import java.util.Arrays;
 import vn.cccd.reader.keys.AccessKey;
@@ -7,6 +16,7 @@ import vn.cccd.reader.protocol.bac.BacProtocol;
 import vn.cccd.reader.protocol.bac.BacKeys;
 import vn.cccd.reader.keys.CanKey;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.MalformedDataException;
@@ -15,7 +25,6 @@ import vn.cccd.reader.lds.PaceInfo;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.tlv.Tlv;
 import vn.cccd.reader.util.Bytes;
-import vn.cccd.reader.util.Hex;
 
 /**
  * A software eMRTD chip: the ISO/IEC 7816-4 file system of the eMRTD application, Basic Access Control and
@@ -27,16 +36,8 @@ import vn.cccd.reader.util.Hex;
  * Authentication can be added as further cases with their own session state.
  */
 public final class EmrtdChip implements Chip {
-    public static final byte[] EMRTD_AID = Hex.decode("A0 00 00 02 47 10 01");
+    public static final byte[] EMRTD_AID = Iso7816.emrtdAid();
 
-    private static final int INS_SELECT = 0xA4;
-    private static final int INS_READ_BINARY = 0xB0;
-    private static final int INS_READ_BINARY_ODD = 0xB1;
-    private static final int INS_GET_CHALLENGE = 0x84;
-    private static final int INS_EXTERNAL_AUTHENTICATE = 0x82;
-    private static final int INS_MANAGE_SECURITY_ENVIRONMENT = 0x22;
-    private static final int INS_GENERAL_AUTHENTICATE = 0x86;
-    private static final int INS_INTERNAL_AUTHENTICATE = 0x88;
     private static final int MAX_EXTENDED_RESPONSE = 65536 - 64;
 
     private final ChipProfile profile;
@@ -373,7 +374,7 @@ public final class EmrtdChip implements Chip {
     }
 
     private ResponseApdu manageSecurityEnvironment(CommandApdu c, boolean secured) {
-        if (c.p1() == 0x41 && (c.p2() == 0xA6 || c.p2() == 0xA4)) {
+        if (c.p1() == Iso7816.MSE_SET_CA && (c.p2() == Iso7816.CRT_KAT || c.p2() == Iso7816.CRT_AT)) {
             if (chipAuth == null || !secured) {
                 return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
             }
@@ -382,7 +383,7 @@ public final class EmrtdChip implements Chip {
             nextSession = o.next();
             return o.response();
         }
-        if (c.p1() != 0xC1 || c.p2() != 0xA4) {
+        if (c.p1() != Iso7816.MSE_SET_AT_PACE || c.p2() != Iso7816.CRT_AT) {
             return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
         }
         if (pace == null || secured) {

@@ -1,5 +1,8 @@
 package vn.cccd.mock.fault;
 
+import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY;
+import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY_ODD;
+
 import java.util.List;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.reader.apdu.CommandApdu;
@@ -20,8 +23,6 @@ import vn.cccd.reader.tlv.Tlv;
  * limit re-authenticates once and reads on with the smaller Le.
  */
 public final class MaxLeChip extends ChipDecorator {
-    private static final int INS_READ_BINARY = 0xB0;
-    private static final int INS_READ_BINARY_ODD = 0xB1;
     private static final int TAG_DO97 = 0x97;
 
     private final int maxLe;

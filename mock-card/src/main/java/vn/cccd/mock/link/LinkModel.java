@@ -1,5 +1,9 @@
 package vn.cccd.mock.link;
 
+import static vn.cccd.reader.apdu.Iso7816.INS_GENERAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_INTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_MANAGE_SECURITY_ENVIRONMENT;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -53,9 +57,6 @@ public final class LinkModel extends ChipDecorator {
     private static final int TAG_DYNAMIC_AUTHENTICATION_DATA = 0x7C;
     private static final int TAG_MAPPING_DATA = 0x81;
     private static final int TAG_EPHEMERAL_PUBLIC_KEY = 0x83;
-    private static final int INS_GENERAL_AUTHENTICATE = 0x86;
-    private static final int INS_MSE = 0x22;
-    private static final int INS_INTERNAL_AUTHENTICATE = 0x88;
 
     private final int kbps;
     private final double bitsPerSecond;
@@ -144,7 +145,7 @@ public final class LinkModel extends ChipDecorator {
         int ins = command[1] & 0xFF;
         int p1p2 = ((command[2] & 0xFF) << 8) | (command[3] & 0xFF);
         if (ins == INS_GENERAL_AUTHENTICATE && (secured || carriesPublicKey(command))
-                || ins == INS_MSE && p1p2 == 0x41A6) {
+                || ins == INS_MANAGE_SECURITY_ENVIRONMENT && p1p2 == 0x41A6) {
             return costs.keyAgreement().toNanos();
         }
         if (ins == INS_INTERNAL_AUTHENTICATE) {

@@ -3,6 +3,7 @@ package vn.cccd.reader.read;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.protocol.bac.BacAuthenticator;
 import vn.cccd.reader.keys.CanKey;
@@ -22,7 +23,6 @@ import vn.cccd.reader.model.Verification.AccessControl;
 import vn.cccd.reader.sm.SecureMessagingTransport;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.transport.CardTransport;
-import vn.cccd.reader.util.Hex;
 
 /**
  * Access to the eMRTD application of one card: SELECT by AID (never SELECT MF: Vietnamese chips refuse it),
@@ -32,7 +32,6 @@ import vn.cccd.reader.util.Hex;
  */
 final class ChipSession {
     private static final Logger LOG = LoggerFactory.getLogger(ChipSession.class);
-    static final byte[] EMRTD_AID = Hex.decode("A0 00 00 02 47 10 01");
     static final int MAX_REOPENS = 6;
 
     private final CardTransport card;
@@ -154,7 +153,7 @@ final class ChipSession {
     }
 
     static void selectApplication(CardTransport via) {
-        StatusWords.check(via.transmit(new CommandApdu(0x00, 0xA4, 0x04, 0x0C, EMRTD_AID)),
+        StatusWords.check(via.transmit(Iso7816.selectEmrtdApplication()),
                 "SELECT eMRTD application");
     }
 

@@ -3,6 +3,7 @@ package vn.cccd.reader.read;
 import java.io.ByteArrayOutputStream;
 import java.util.Optional;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.CardLostException;
@@ -24,9 +25,6 @@ import vn.cccd.reader.transport.CardTransport;
 final class FileReader {
     static final int MAX_FILE = 512 * 1024;
     static final int MAX_ATTEMPTS = 10;
-    private static final int INS_READ_BINARY = 0xB0;
-    private static final int INS_READ_BINARY_ODD = 0xB1;
-    private static final int MAX_B0_OFFSET = 0x7FFF;
 
     private final ChipSession session;
     private final BlockSizes sizes;
@@ -89,7 +87,7 @@ final class FileReader {
         int exactLe = -1;
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             boolean bySfi = offset == 0 && sfiWorks && selected != file;
-            int block = sizes.current(session.cipherBlockSize(), !bySfi && offset > MAX_B0_OFFSET);
+            int block = sizes.current(session.cipherBlockSize(), !bySfi && offset > Iso7816.MAX_B0_OFFSET);
             int n = exactLe > 0 ? exactLe : remaining < 0 ? block : Math.min(block, remaining);
             exactLe = -1;
             if (!bySfi && selected != file) {
@@ -127,7 +125,7 @@ final class FileReader {
                     selected = file;
                 }
                 byte[] data = r.data();
-                return new Block(command.ins() == INS_READ_BINARY_ODD ? unwrapOdd(file, data) : data, false);
+                return new Block(command.ins() == Iso7816.INS_READ_BINARY_ODD ? unwrapOdd(file, data) : data, false);
             }
             if ((sw >> 8) == 0x6C && (sw & 0xFF) > 0) {
                 exactLe = sw & 0xFF;
@@ -164,8 +162,7 @@ final class FileReader {
     /** SELECT by FID; the refusing status word when the file is absent or locked. */
     private Optional<Integer> select(LdsFile file) {
         int fid = file.fid();
-        ResponseApdu r = session.secure().transmit(
-                new CommandApdu(0x00, 0xA4, 0x02, 0x0C, new byte[] {(byte) (fid >> 8), (byte) fid}));
+        ResponseApdu r = session.secure().transmit(Iso7816.selectFile(fid));
         if (session.lost()) {
             recover();
             return select(file);
@@ -194,15 +191,14 @@ final class FileReader {
 
     private static CommandApdu command(LdsFile file, int offset, int n, boolean bySfi) {
         if (bySfi) {
-            return new CommandApdu(0x00, INS_READ_BINARY, 0x80 | file.sfi(), 0, n);
+            return Iso7816.readBinarySfi(file.sfi(), n);
         }
-        if (offset <= MAX_B0_OFFSET) {
-            return new CommandApdu(0x00, INS_READ_BINARY, offset >> 8, offset & 0xFF, n);
+        if (offset <= Iso7816.MAX_B0_OFFSET) {
+            return Iso7816.readBinary(offset, n);
         }
         byte[] off = offset > 0xFFFF ? new byte[] {(byte) (offset >> 16), (byte) (offset >> 8), (byte) offset}
                 : new byte[] {(byte) (offset >> 8), (byte) offset};
-        return new CommandApdu(0x00, INS_READ_BINARY_ODD, 0, 0, Tlv.of(0x54, off).encode(),
-                Math.min(n + 4, CommandApdu.MAX_EXTENDED_NE));
+        return Iso7816.readBinaryOdd(Tlv.of(0x54, off).encode(), Math.min(n + 4, CommandApdu.MAX_EXTENDED_NE));
     }
 
     private static byte[] unwrapOdd(LdsFile file, byte[] data) {
@@ -219,12 +215,11 @@ final class FileReader {
     /** Reads EF.CardAccess in plain, before access control (it lives in the master file). */
     static Optional<byte[]> readCardAccess(CardTransport card) {
         int fid = LdsFile.CARD_ACCESS.fid();
-        ResponseApdu sel = card.transmit(new CommandApdu(0x00, 0xA4, 0x02, 0x0C,
-                new byte[] {(byte) (fid >> 8), (byte) fid}));
+        ResponseApdu sel = card.transmit(Iso7816.selectFile(fid));
         if (sel.sw() != StatusWords.SUCCESS) {
             return Optional.empty();
         }
-        ResponseApdu r = card.transmit(new CommandApdu(0x00, INS_READ_BINARY, 0, 0, 223));
+        ResponseApdu r = card.transmit(Iso7816.readBinary(0, 223));
         if (r.sw() != StatusWords.SUCCESS && r.sw() != StatusWords.END_OF_FILE_WARNING) {
             return Optional.empty();
         }
@@ -237,8 +232,7 @@ final class FileReader {
         out.write(data, 0, Math.min(total, data.length));
         int guard = 0;
         while (out.size() < total && guard++ < 32) {
-            ResponseApdu more = card.transmit(new CommandApdu(0x00, INS_READ_BINARY, out.size() >> 8,
-                    out.size() & 0xFF, Math.min(223, total - out.size())));
+            ResponseApdu more = card.transmit(Iso7816.readBinary(out.size(), Math.min(223, total - out.size())));
             StatusWords.check(more, "READ BINARY CardAccess", StatusWords.END_OF_FILE_WARNING);
             if (more.dataLength() == 0) {
                 throw new MalformedDataException("EF.CardAccess ended early");

@@ -11,6 +11,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.error.CardLostException;
 import vn.cccd.reader.error.ReaderException;
@@ -49,7 +50,7 @@ public final class ActiveAuthenticator {
         }
         ResponseApdu r;
         try {
-            r = transport.transmit(new CommandApdu(0x00, 0x88, 0x00, 0x00, rnd, CommandApdu.MAX_SHORT_NE));
+            r = transport.transmit(Iso7816.internalAuthenticate(rnd, CommandApdu.MAX_SHORT_NE));
         } catch (CardLostException e) {
             throw e;
         } catch (ReaderException e) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.AccessDeniedException;
@@ -21,8 +22,6 @@ import vn.cccd.reader.util.Bytes;
  * {@link AccessDeniedException}. The random source is injectable so the App. D.3 transcript can be replayed.
  */
 public final class BacAuthenticator {
-    private static final int INS_GET_CHALLENGE = 0x84;
-    private static final int INS_EXTERNAL_AUTHENTICATE = 0x82;
 
     private final SecureRandom random;
 
@@ -41,7 +40,7 @@ public final class BacAuthenticator {
         byte[] plain = null;
         try {
             ResponseApdu challenge = StatusWords.check(
-                    transport.transmit(new CommandApdu(0x00, INS_GET_CHALLENGE, 0, 0, BacProtocol.NONCE)), "GET CHALLENGE");
+                    transport.transmit(Iso7816.getChallenge(BacProtocol.NONCE)), "GET CHALLENGE");
             byte[] rndIcc = challenge.data();
             if (rndIcc.length != BacProtocol.NONCE) {
                 throw new MalformedDataException("GET CHALLENGE returned " + rndIcc.length + " bytes, expected 8");
@@ -50,7 +49,7 @@ public final class BacAuthenticator {
             random.nextBytes(kIfd);
             byte[] message = BacProtocol.seal(keys, Bytes.concat(rndIfd, rndIcc, kIfd));
             ResponseApdu answer = transport.transmit(
-                    new CommandApdu(0x00, INS_EXTERNAL_AUTHENTICATE, 0, 0, message, BacProtocol.MESSAGE));
+                    Iso7816.externalAuthenticate(message, BacProtocol.MESSAGE));
             if (answer.sw() == StatusWords.VERIFICATION_FAILED
                     || answer.sw() == StatusWords.SECURITY_STATUS_NOT_SATISFIED
                     || (answer.sw() & 0xFFF0) == StatusWords.COUNTER_PREFIX) {

@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.security.interfaces.ECPublicKey;
 import java.util.Optional;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.crypto.Kdf;
 import vn.cccd.reader.error.CardLostException;
@@ -13,6 +14,7 @@ import vn.cccd.reader.lds.ChipAuthenticationInfo;
 import vn.cccd.reader.lds.ChipAuthenticationPublicKeyInfo;
 import vn.cccd.reader.lds.Dg14File;
 import vn.cccd.reader.model.CheckResult;
+import vn.cccd.reader.protocol.pace.PaceProtocol;
 import vn.cccd.reader.sm.SmSession;
 import vn.cccd.reader.tlv.Tlv;
 import vn.cccd.reader.transport.CardTransport;
@@ -60,13 +62,13 @@ public final class ChipAuthenticator {
             if (type.get() == Kdf.KeyType.DESEDE) {
                 byte[] data = concat(Tlv.of(0x91, eph.publicKey()).encode(), keyId == null ? new byte[0]
                         : Tlv.of(0x84, keyId).encode());
-                r = secure.transmit(new CommandApdu(0x00, 0x22, 0x41, 0xA6, data));
+                r = secure.transmit(Iso7816.mseSet(Iso7816.MSE_SET_CA, Iso7816.CRT_KAT, data));
             } else {
-                byte[] data = concat(Tlv.of(0x80, vn.cccd.reader.protocol.pace.PaceProtocol.oidValue(oid)).encode(),
+                byte[] data = concat(Tlv.of(0x80, PaceProtocol.oidValue(oid)).encode(),
                         keyId == null ? new byte[0] : Tlv.of(0x84, keyId).encode());
-                r = secure.transmit(new CommandApdu(0x00, 0x22, 0x41, 0xA4, data));
+                r = secure.transmit(Iso7816.mseSet(Iso7816.MSE_SET_CA, Iso7816.CRT_AT, data));
                 if (r.sw() == 0x9000) {
-                    r = secure.transmit(new CommandApdu(0x00, 0x86, 0x00, 0x00,
+                    r = secure.transmit(Iso7816.generalAuthenticate(false,
                             Tlv.of(0x7C, Tlv.of(0x80, eph.publicKey())).encode(), CommandApdu.MAX_SHORT_NE));
                 }
             }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.function.Function;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
@@ -51,7 +52,7 @@ public final class PaceAuthenticator {
         byte[] ksMac = null;
         byte[] shared = null;
         try {
-            StatusWords.check(card.transmit(new CommandApdu(0x00, 0x22, 0xC1, 0xA4,
+            StatusWords.check(card.transmit(Iso7816.mseSet(Iso7816.MSE_SET_AT_PACE, Iso7816.CRT_AT,
                     PaceProtocol.mseSetAt(suite.oid(), PaceProtocol.passwordReference(key), info.parameterId()))),
                     "PACE MSE:Set AT");
 
@@ -77,7 +78,7 @@ public final class PaceAuthenticator {
             ksMac = Kdf.derive(shared, Kdf.MAC, suite.keyType());
 
             byte[] tPcd = suite.token(ksMac, PaceProtocol.publicKeyObject(suite.oid(), mapped.publicKeyTag(), chipEphPk));
-            ResponseApdu last = card.transmit(new CommandApdu(0x00, 0x86, 0x00, 0x00,
+            ResponseApdu last = card.transmit(Iso7816.generalAuthenticate(false,
                     PaceProtocol.dynamic(0x85, tPcd), CommandApdu.MAX_SHORT_NE));
             if (last.sw() == StatusWords.VERIFICATION_FAILED || (last.sw() & 0xFFF0) == StatusWords.COUNTER_PREFIX
                     || last.sw() == StatusWords.SECURITY_STATUS_NOT_SATISFIED) {
@@ -106,8 +107,7 @@ public final class PaceAuthenticator {
     }
 
     private static byte[] generalAuthenticate(CardTransport card, boolean chained, byte[] data, String step) {
-        ResponseApdu r = card.transmit(new CommandApdu(chained ? 0x10 : 0x00, 0x86, 0x00, 0x00, data,
-                CommandApdu.MAX_SHORT_NE));
+        ResponseApdu r = card.transmit(Iso7816.generalAuthenticate(chained, data, CommandApdu.MAX_SHORT_NE));
         StatusWords.check(r, "PACE " + step);
         return r.data();
     }
