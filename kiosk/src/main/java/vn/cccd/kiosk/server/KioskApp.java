@@ -110,6 +110,14 @@ public final class KioskApp implements AutoCloseable {
 
     /** The kiosk as configured: PC/SC readers, plus the mock reader with {@code --demo}. */
     public static KioskApp create(KioskConfig config) {
+        return create(config, Clock.systemDefaultZone());
+    }
+
+    /**
+     * The kiosk as configured, on the given clock (its zone decides which night a stay belongs to; tests that
+     * must not depend on the hour they run at pass a clock in a zone where it is daytime).
+     */
+    public static KioskApp create(KioskConfig config, Clock clock) {
         DocumentReading reading = DocumentReading.library();
         List<CardSource> sources = new ArrayList<>();
         DemoCards demo = null;
@@ -120,7 +128,6 @@ public final class KioskApp implements AutoCloseable {
         if (config.pcscReaders()) {
             sources.add(PcscCardSource.system(reading));
         }
-        Clock clock = Clock.systemDefaultZone();
         return new KioskApp(config, new CompositeCardSource(sources), demo, new ReaderQrService(clock), clock);
     }
 

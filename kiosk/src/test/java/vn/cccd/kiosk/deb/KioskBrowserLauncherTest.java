@@ -37,6 +37,8 @@ class KioskBrowserLauncherTest {
     Path dir;
     private HttpServer kiosk;
     private final AtomicInteger healthStatus = new AtomicInteger(200);
+    /** How many times /api/health answered with a failure. */
+    private final AtomicInteger failedHealthAnswers = new AtomicInteger();
     private Path runtimeDir;
     private Path record;
 
@@ -47,6 +49,9 @@ class KioskBrowserLauncherTest {
         kiosk.createContext("/api/health", exchange -> {
             byte[] body = "{\"status\":\"UP\",\"readers\":[]}".getBytes(StandardCharsets.UTF_8);
             int status = healthStatus.get();
+            if (status != 200) {
+                failedHealthAnswers.incrementAndGet();
+            }
             exchange.sendResponseHeaders(status, status == 200 ? body.length : -1);
             if (status == 200) {
                 exchange.getResponseBody().write(body);
@@ -142,7 +147,12 @@ class KioskBrowserLauncherTest {
         }
         assertThat(recorded()).as("the browser started").isNotEmpty();
         healthStatus.set(503);
-        Thread.sleep(2_500);
+        int before = failedHealthAnswers.get();
+        deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (failedHealthAnswers.get() == before && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(failedHealthAnswers.get()).as("the launcher saw the kiosk away").isGreaterThan(before);
         assertThat(p.isAlive()).as("the browser stays while the kiosk is away").isTrue();
         healthStatus.set(200);
         awaitExit(p, Duration.ofSeconds(15));

@@ -3,14 +3,12 @@ package vn.cccd.reader.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.smartcardio.CardTerminal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.cccd.reader.diagnose.CardDiagnosis;
 import vn.cccd.reader.diagnose.CardReport;
 import vn.cccd.reader.error.ExitCodes;
-import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.read.DocumentReader;
@@ -57,11 +55,9 @@ final class DiagnoseCommand implements Callable<Integer> {
         CardReport report;
         try {
             PcscReaders readers = ReaderCli.readers();
-            CardTerminal terminal = readers.terminal(reader);
-            if (!readers.waitForCard(terminal, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1))) {
-                throw NoCardException.noCard("no card on reader '" + terminal.getName() + "'");
-            }
-            report = CardDiagnosis.run(readers.connect(terminal), terminal.getName(), request, new DocumentReader());
+            PcscReaders.Connected card =
+                    readers.connectWhenPresent(reader, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1));
+            report = CardDiagnosis.run(card.transport(), card.readerName(), request, new DocumentReader());
         } catch (ReaderException e) {
             return Failures.report(e, json);
         }

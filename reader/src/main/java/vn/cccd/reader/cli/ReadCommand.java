@@ -8,12 +8,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.smartcardio.CardTerminal;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.cccd.reader.error.ExitCodes;
-import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.model.CardReadResult;
@@ -69,14 +67,12 @@ final class ReadCommand implements Callable<Integer> {
         ReadRequest request = new ReadRequest(keys, !noFace, trust);
         try {
             PcscReaders readers = ReaderCli.readers();
-            CardTerminal terminal = readers.terminal(reader);
-            if (!readers.waitForCard(terminal, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1))) {
-                throw NoCardException.noCard("no card on reader '" + terminal.getName() + "'");
-            }
+            PcscReaders.Connected card =
+                    readers.connectWhenPresent(reader, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1));
             DocumentReader.Outcome outcome;
             // closing the chain ends the deadline's exchange thread and releases the card: reset after a read, no
             // reset when it was lost; a card that stopped answering is released by the deadline's own thread
-            try (CardTransport transport = TracingTransport.standard(readers.connect(terminal))) {
+            try (CardTransport transport = TracingTransport.standard(card.transport())) {
                 ProgressListener progress = json ? ProgressListener.NONE : new ConsoleProgress();
                 outcome = new DocumentReader().readWithFiles(transport, request, progress);
             }

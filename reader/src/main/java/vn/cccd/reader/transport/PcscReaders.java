@@ -204,6 +204,22 @@ public final class PcscReaders {
         }
     }
 
+    /** A card connected on a named reader: what the CLI needs without javax.smartcardio types. */
+    public record Connected(String readerName, PcscTransport transport) {
+    }
+
+    /**
+     * Picks the reader as {@link #terminal(String)} does, waits up to {@code wait} for a card on it and connects;
+     * {@link NoCardException} when no card came.
+     */
+    public Connected connectWhenPresent(String nameOrIndex, Duration wait) {
+        CardTerminal terminal = terminal(nameOrIndex);
+        if (!waitForCard(terminal, wait)) {
+            throw NoCardException.noCard("no card on reader '" + terminal.getName() + "'");
+        }
+        return new Connected(terminal.getName(), connect(terminal));
+    }
+
     /** Connects to the card on {@code terminal} (any protocol). */
     public PcscTransport connect(CardTerminal terminal) {
         Card card;
