@@ -66,6 +66,8 @@ class ConfigLoaderTest {
         "storage.retentionDays; 0; storage.retentionDays",
         "storage.purgeIntervalMinutes; never; storage.purgeIntervalMinutes",
         "storage.keyEnv; 1-KEY; storage.keyEnv",
+        "hospital.bhyt.url; egw.baohiemxahoi.gov.vn; hospital.bhyt.url",
+        "hospital.bhyt.url; https://egw.baohiemxahoi.gov.vn; hospital.bhyt.username",
     })
     void aBadValueStopsTheStartNamingTheKey(String key, String value, String named, @TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("forms"));
@@ -75,6 +77,30 @@ class ConfigLoaderTest {
                 .isInstanceOf(ConfigException.class)
                 .satisfies(e -> assertThat(((ConfigException) e).key()).isEqualTo(named))
                 .hasMessageStartingWith(named + ": ");
+    }
+
+    @Test
+    void theBhytGatewayAccountIsReadWithThePasswordHashedAndNeverShown(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("forms"));
+        Properties p = new Properties();
+        p.setProperty("hospital.bhyt.url", "https://egw.baohiemxahoi.gov.vn");
+        p.setProperty("hospital.bhyt.username", "79001_BV_lethu");
+        p.setProperty("hospital.bhyt.passwordMd5", "5F4DCC3B5AA765D61D8327DEB882CF99");
+        p.setProperty("hospital.bhyt.officerName", "Lê Thu");
+        p.setProperty("hospital.bhyt.officerIdNumber", "079190000123");
+        BhytGatewayConfig b = ConfigLoader.parse(p, dir).hospital().bhyt();
+        assertThat(b.passwordMd5()).isEqualTo("5f4dcc3b5aa765d61d8327deb882cf99");
+        assertThat(b.timeout()).hasSeconds(5);
+        assertThat(b.toString()).doesNotContain("5f4dcc3b").doesNotContain("79001_BV_lethu").doesNotContain("079190000123");
+        assertThat(BhytGatewayConfig.md5("password")).isEqualTo("5f4dcc3b5aa765d61d8327deb882cf99");
+        p.setProperty("hospital.bhyt.passwordEnv", "PATH");
+        assertThatThrownBy(() -> ConfigLoader.parse(p, dir)).hasMessageStartingWith("hospital.bhyt.passwordMd5: ");
+        p.remove("hospital.bhyt.passwordMd5");
+        assertThat(ConfigLoader.parse(p, dir).hospital().bhyt().passwordMd5())
+                .isEqualTo(BhytGatewayConfig.md5(System.getenv("PATH")));
+        p.setProperty("hospital.bhyt.officerIdNumber", "12345");
+        assertThatThrownBy(() -> ConfigLoader.parse(p, dir)).hasMessageStartingWith("hospital.bhyt.officerIdNumber: ");
+        assertThat(ConfigLoader.parse(new Properties(), dir).hospital().bhyt()).as("no check by default").isNull();
     }
 
     @Test

@@ -30,6 +30,30 @@ class BhytCheckInTest {
 
     @Test
     void theReturnedCardNumberGoesOnTheTicketAndIntoTheHisPayloadAndMismatchesOnlyToStaff() throws Exception {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        try {
+            checkInsAgainstTheFake();
+        } finally {
+            root.detachAppender(logs);
+        }
+        // neither the account, its password (plain or hashed), the token, the officer nor the patient is logged
+        String logged = String.join("\n", logs.list.stream().map(e -> e.getFormattedMessage()).toList())
+                + java.nio.file.Files.readString(data.resolve(vn.cccd.kiosk.store.ProcessingLog.FILE_NAME));
+        assertThat(logged).contains("hospital-checkin");
+        var person = vn.cccd.kiosk.testing.TestCards.person("nguyen-van-a");
+        for (String secret : java.util.List.of(FakeBhxhGateway.USER, FakeBhxhGateway.PASSWORD,
+                vn.cccd.kiosk.config.BhytGatewayConfig.md5(FakeBhxhGateway.PASSWORD), "tok-1", "079190000123",
+                person.idNumber(), person.fullName(), FakeBhxhGateway.CARD)) {
+            assertThat(logged).as("'%s' logged", secret).doesNotContain(secret);
+        }
+    }
+
+    private void checkInsAgainstTheFake() throws Exception {
         try (FakeBhxhGateway fake = new FakeBhxhGateway();
                 KioskHarness k = KioskHarness.start(data, b -> b.mode(Mode.HOSPITAL).demo(true)
                         .hospital(HospitalApiTest.DEPARTMENTS.withBhyt(fake.config(Duration.ofSeconds(2)))))) {
