@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import vn.cccd.kiosk.cards.CardService;
 import vn.cccd.kiosk.config.HospitalConfig;
-import vn.cccd.kiosk.server.OperatorAuth;
-import vn.cccd.kiosk.server.http.ApiException;
-import vn.cccd.kiosk.server.http.ApiRequest;
-import vn.cccd.kiosk.server.http.ApiResponse;
-import vn.cccd.kiosk.server.http.Router;
+import vn.cccd.kiosk.web.OperatorAuth;
+import vn.cccd.kiosk.web.http.ApiException;
+import vn.cccd.kiosk.web.http.ApiRequest;
+import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.Router;
 import vn.cccd.reader.model.CardReadResult;
 
 /**

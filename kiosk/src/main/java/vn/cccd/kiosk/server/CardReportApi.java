@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import vn.cccd.kiosk.server.http.ApiException;
-import vn.cccd.kiosk.server.http.ApiRequest;
-import vn.cccd.kiosk.server.http.ApiResponse;
-import vn.cccd.kiosk.server.http.Router;
+import vn.cccd.kiosk.web.http.ApiException;
+import vn.cccd.kiosk.web.http.ApiRequest;
+import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.Router;
+import vn.cccd.reader.diagnose.CardReport;
+import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.keys.CanKey;
 import vn.cccd.reader.keys.CccdKeys;
 import vn.cccd.reader.keys.MrzKey;
-import vn.cccd.reader.diagnose.CardReport;
-import vn.cccd.reader.error.ReaderException;
 
 /**
  * Staff only: {@code POST /api/operator/card-report} reads the card on the reader as {@code cccd-reader diagnose}

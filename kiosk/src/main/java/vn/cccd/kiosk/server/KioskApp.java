@@ -22,13 +22,15 @@ import vn.cccd.kiosk.forms.FormValidator;
 import vn.cccd.kiosk.forms.PrefillEngine;
 import vn.cccd.kiosk.hospital.HospitalService;
 import vn.cccd.kiosk.hospital.JdbcCheckinStore;
-import vn.cccd.kiosk.output.FormPdfRenderer;
-import vn.cccd.kiosk.output.PdfFonts;
-import vn.cccd.kiosk.server.http.EventHub;
 import vn.cccd.kiosk.lodging.GuestRegister;
 import vn.cccd.kiosk.metrics.KioskMetrics;
+import vn.cccd.kiosk.output.FormPdfRenderer;
+import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.ProcessingLog;
+import vn.cccd.kiosk.web.LoginLockout;
+import vn.cccd.kiosk.web.OperatorAuth;
+import vn.cccd.kiosk.web.http.EventHub;
 
 /**
  * The kiosk's parts, wired from the configuration: forms, the card service with its readers (PC/SC, and the mock

@@ -14,12 +14,12 @@ import org.eclipse.jetty.util.component.AbstractLifeCycle;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import vn.cccd.kiosk.config.KioskConfig;
-import vn.cccd.kiosk.server.http.ApiHandler;
-import vn.cccd.kiosk.server.http.FontHandler;
-import vn.cccd.kiosk.server.http.MetricsHandler;
-import vn.cccd.kiosk.server.http.SecurityHandler;
-import vn.cccd.kiosk.server.http.UiAccess;
-import vn.cccd.kiosk.server.http.UiAccessHandler;
+import vn.cccd.kiosk.web.http.ApiHandler;
+import vn.cccd.kiosk.web.http.FontHandler;
+import vn.cccd.kiosk.web.http.MetricsHandler;
+import vn.cccd.kiosk.web.http.SecurityHandler;
+import vn.cccd.kiosk.web.http.UiAccess;
+import vn.cccd.kiosk.web.http.UiAccessHandler;
 
 /**
  * The kiosk's HTTP server: Jetty 12 core handlers (no servlets) on a loopback address, serving the UI (static files
@@ -74,7 +74,7 @@ public final class KioskServer {
         server.setStopTimeout(3_000);
         app.metrics().watch(server, threads);
         // Jetty's own 400/413/414/431 pages with the same security headers, no stack, no-store
-        server.setErrorHandler(new vn.cccd.kiosk.server.http.SecureErrorHandler());
+        server.setErrorHandler(new vn.cccd.kiosk.web.http.SecureErrorHandler());
 
         app.events().welcome(() -> List.of(
                 Map.entry("reader", Map.of("readers", app.cards().readers())),

@@ -12,16 +12,16 @@ import vn.cccd.kiosk.lodging.Guest;
 import vn.cccd.kiosk.lodging.GuestExport;
 import vn.cccd.kiosk.lodging.GuestRegister;
 import vn.cccd.kiosk.lodging.LodgingException;
+import vn.cccd.kiosk.lodging.kbtt.ConvertedPlaces;
 import vn.cccd.kiosk.lodging.kbtt.KbttException;
 import vn.cccd.kiosk.lodging.kbtt.KbttForeignXml;
 import vn.cccd.kiosk.lodging.kbtt.KbttPlaces;
 import vn.cccd.kiosk.lodging.kbtt.KbttWorkbook;
-import vn.cccd.kiosk.lodging.kbtt.ConvertedPlaces;
-import vn.cccd.kiosk.server.http.ApiException;
-import vn.cccd.kiosk.server.http.ApiRequest;
-import vn.cccd.kiosk.server.http.ApiResponse;
-import vn.cccd.kiosk.server.http.Router;
 import vn.cccd.kiosk.store.ProcessingLog;
+import vn.cccd.kiosk.web.http.ApiException;
+import vn.cccd.kiosk.web.http.ApiRequest;
+import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.Router;
 import vn.cccd.reader.model.CardReadResult;
 
 /**

@@ -3,12 +3,12 @@ package vn.cccd.kiosk.server;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.cccd.kiosk.server.http.ApiException;
-import vn.cccd.kiosk.server.http.ApiRequest;
-import vn.cccd.kiosk.server.http.ApiResponse;
-import vn.cccd.kiosk.server.http.Router;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.FieldCipher;
+import vn.cccd.kiosk.web.http.ApiException;
+import vn.cccd.kiosk.web.http.ApiRequest;
+import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.Router;
 
 /**
  * Data-subject requests (Luật 91/2025/QH15; NĐ 356/2025: answer within 2 working days), staff only:

@@ -122,7 +122,7 @@ class KioskBrowserTest {
         open(Duration.ofMinutes(2), Duration.ofSeconds(30), KioskHarness.uiSecretFile(secretDir));
         assertThat(b.find("html").getAttribute("lang")).isEqualTo("vi");
         // the browser keeps the UI cookie in memory only (no expiry) and out of the page's reach (HttpOnly)
-        org.openqa.selenium.Cookie cookie = b.driver.manage().getCookieNamed(vn.cccd.kiosk.server.http.UiAccess.COOKIE);
+        org.openqa.selenium.Cookie cookie = b.driver.manage().getCookieNamed(vn.cccd.kiosk.web.http.UiAccess.COOKIE);
         assertThat(cookie).isNotNull();
         assertThat(cookie.isHttpOnly()).isTrue();
         assertThat(cookie.getExpiry()).isNull();

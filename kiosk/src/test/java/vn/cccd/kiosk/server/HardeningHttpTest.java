@@ -15,8 +15,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cccd.kiosk.server.http.SecurityHandler;
 import vn.cccd.kiosk.testing.KioskHarness;
+import vn.cccd.kiosk.web.http.SecurityHandler;
 
 /** Issue 16, item 6: what a hostile page or a broken client gets from the kiosk's HTTP side. */
 class HardeningHttpTest {

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cccd.kiosk.server.http.SecurityHandler;
 import vn.cccd.kiosk.testing.KioskHarness;
+import vn.cccd.kiosk.web.http.SecurityHandler;
 
 /** The HTTP surface: bad requests, limits, headers, static files, host and origin guards. */
 class KioskHttpTest {

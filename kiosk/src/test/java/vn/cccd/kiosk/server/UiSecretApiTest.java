@@ -17,13 +17,13 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cccd.kiosk.config.ConfigException;
+import vn.cccd.kiosk.config.HospitalConfig;
 import vn.cccd.kiosk.config.KioskConfig;
 import vn.cccd.kiosk.config.Mode;
-import vn.cccd.kiosk.config.HospitalConfig;
-import vn.cccd.kiosk.server.http.Router;
-import vn.cccd.kiosk.server.http.UiAccess;
-import vn.cccd.kiosk.server.http.UiAccessHandler;
 import vn.cccd.kiosk.testing.KioskHarness;
+import vn.cccd.kiosk.web.http.Router;
+import vn.cccd.kiosk.web.http.UiAccess;
+import vn.cccd.kiosk.web.http.UiAccessHandler;
 
 /**
  * Only the kiosk browser reads personal data (issue 14, item 3): with {@code ui.secretFile} set, every route of the

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server;
+package vn.cccd.kiosk.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * is kept in the data directory so that a restart does not give a guesser a fresh budget. The file holds counts and
  * an instant only, never a PIN or who tried. Not thread-safe: {@link OperatorAuth} guards it.
  */
-final class LoginLockout {
+public final class LoginLockout {
     private static final Logger LOG = LoggerFactory.getLogger(LoginLockout.class);
-    static final String FILE = "operator-lockout.properties";
+    /** Public because the app resolves it in its data directory (KioskApp). */
+    public static final String FILE = "operator-lockout.properties";
     static final int MAX_FAILURES = 5;
     static final Duration FIRST_LOCKOUT = Duration.ofSeconds(60);
     static final Duration MAX_LOCKOUT = Duration.ofHours(24);

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server;
+package vn.cccd.kiosk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.cccd.kiosk.server.http.ApiException;
+import vn.cccd.kiosk.web.http.ApiException;
 
 class OperatorAuthTest {
     private static final String RIGHT = "482915";

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server.http;
+package vn.cccd.kiosk.web.http;
 
 /** One API endpoint. Throws {@link ApiException} to refuse a request. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server;
+package vn.cccd.kiosk.web;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import vn.cccd.kiosk.config.PinHash;
-import vn.cccd.kiosk.server.http.ApiException;
-import vn.cccd.kiosk.server.http.ApiRequest;
+import vn.cccd.kiosk.web.http.ApiException;
+import vn.cccd.kiosk.web.http.ApiRequest;
 
 /**
  * Staff login with the station PIN ({@code POST /api/operator/login}) and the bearer tokens it hands out.
@@ -25,7 +25,7 @@ import vn.cccd.kiosk.server.http.ApiRequest;
  * {@code 0000}); a shorter one is a wrong PIN without being hashed.
  */
 public final class OperatorAuth {
-    static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
+    public static final Duration TOKEN_LIFETIME = Duration.ofHours(8);
     /**
      * A desk left alone logs out: a token unused for this long is gone. Requests the page makes by itself (the
      * desk's list refresh) send {@value #BACKGROUND_HEADER} and do not count as use.

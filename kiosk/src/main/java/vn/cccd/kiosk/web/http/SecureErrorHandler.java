@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server.http;
+package vn.cccd.kiosk.web.http;
 
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server.http;
+package vn.cccd.kiosk.web.http;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server.http;
+package vn.cccd.kiosk.web.http;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

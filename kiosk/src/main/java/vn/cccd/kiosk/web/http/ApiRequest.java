@@ -1,4 +1,4 @@
-package vn.cccd.kiosk.server.http;
+package vn.cccd.kiosk.web.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,0 +1,51 @@
+package vn.cccd.kiosk;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kiosk's package shape (README, "Architecture"), checked on the compiled main classes: no package cycles (the
+ * HTTP plumbing and the staff login live in {@code web}, below both {@code server} and the feature APIs such as
+ * {@code hospital}), the reader used through its read API only, PC/SC only in the card-source adapters.
+ */
+class ArchitectureTest {
+    private static final JavaClasses KIOSK = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("vn.cccd.kiosk");
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("vn.cccd.kiosk.(*)..").should().beFreeOfCycles().check(KIOSK);
+    }
+
+    @Test
+    void everyPackageAndSubPackageIsFreeOfCycles() {
+        slices().matching("vn.cccd.kiosk.(**)").should().beFreeOfCycles().check(KIOSK);
+    }
+
+    @Test
+    void theKioskNeverUsesTheReadersProtocolSecureMessagingOrCodecs() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("vn.cccd.reader.protocol..",
+                        "vn.cccd.reader.sm..", "vn.cccd.reader.crypto..", "vn.cccd.reader.apdu..",
+                        "vn.cccd.reader.tlv..")
+                .because("the kiosk reads cards through the reader's read API (read, transport, lds, model); "
+                        + "access protocols, secure messaging and the codecs are the reader's own business")
+                .check(KIOSK);
+    }
+
+    @Test
+    void onlyTheCardSourceAdaptersUseJavaxSmartcardio() {
+        noClasses().that().doNotHaveFullyQualifiedName("vn.cccd.kiosk.cards.PcscCardSource")
+                .and().doNotHaveFullyQualifiedName("vn.cccd.kiosk.cards.MockDemoCards")
+                .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..")
+                .because("PcscCardSource opens the real PC/SC readers and MockDemoCards presents the demo chip "
+                        + "as a PC/SC terminal; everything else sees cards only through CardSource, so it can be "
+                        + "tested without a reader")
+                .check(KIOSK);
+    }
+}
