@@ -3,7 +3,6 @@ package vn.cccd.kiosk.server;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import vn.cccd.kiosk.server.http.ApiException;
@@ -68,12 +67,12 @@ final class CardReportApi {
             if (k.can() != null && !k.can().isBlank()) {
                 return List.of(new CanKey(k.can().strip()));
             }
-            LocalDate birth = date(k.dateOfBirth(), "dateOfBirth");
+            LocalDate birth = KioskApi.keyDate(k.dateOfBirth(), "dateOfBirth");
             if (birth == null) {
                 throw new ApiException(400, "INVALID_KEY", "dateOfBirth is required (or can)");
             }
             if (k.documentNumber() != null && !k.documentNumber().isBlank()) {
-                LocalDate expiry = date(k.expiryDate(), "expiryDate");
+                LocalDate expiry = KioskApi.keyDate(k.expiryDate(), "expiryDate");
                 if (expiry == null) {
                     throw new ApiException(400, "INVALID_KEY", "documentNumber needs expiryDate");
                 }
@@ -83,21 +82,10 @@ final class CardReportApi {
             if (k.idNumber() == null || k.idNumber().isBlank()) {
                 throw new ApiException(400, "INVALID_KEY", "idNumber and dateOfBirth are required (or can)");
             }
-            return CccdKeys.candidates(k.idNumber().strip(), birth, date(k.issueDate(), "issueDate"),
-                    date(k.expiryDate(), "expiryDate"), LocalDate.now(app.clock()));
+            return CccdKeys.candidates(k.idNumber().strip(), birth, KioskApi.keyDate(k.issueDate(), "issueDate"),
+                    KioskApi.keyDate(k.expiryDate(), "expiryDate"), LocalDate.now(app.clock()));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "INVALID_KEY", e.getMessage());
-        }
-    }
-
-    private static LocalDate date(String iso, String name) {
-        if (iso == null || iso.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(iso.strip());
-        } catch (DateTimeParseException e) {
-            throw new ApiException(400, "INVALID_KEY", name + " must be a date YYYY-MM-DD");
         }
     }
 }

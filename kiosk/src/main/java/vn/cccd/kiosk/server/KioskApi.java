@@ -243,8 +243,8 @@ final class KioskApi {
 
     /** A passport's BAC key from the three MRZ fields as printed (document number, birth and expiry dates). */
     private static AccessKey mrzKey(String documentNumber, String dateOfBirth, String expiryDate) {
-        LocalDate birth = date(dateOfBirth, "dateOfBirth");
-        LocalDate expiry = date(expiryDate, "expiryDate");
+        LocalDate birth = keyDate(dateOfBirth, "dateOfBirth");
+        LocalDate expiry = keyDate(expiryDate, "expiryDate");
         if (birth == null || expiry == null) {
             throw new ApiException(400, "INVALID_KEY", "documentNumber needs dateOfBirth and expiryDate");
         }
@@ -262,14 +262,15 @@ final class KioskApi {
             throw new ApiException(400, "INVALID_KEY", "idNumber and dateOfBirth are required (or qrPayload)");
         }
         try {
-            return CccdKeys.candidates(idNumber.strip(), date(dateOfBirth, "dateOfBirth"), date(issueDate, "issueDate"),
-                    date(expiryDate, "expiryDate"), LocalDate.now(app.clock()));
+            return CccdKeys.candidates(idNumber.strip(), keyDate(dateOfBirth, "dateOfBirth"), keyDate(issueDate, "issueDate"),
+                    keyDate(expiryDate, "expiryDate"), LocalDate.now(app.clock()));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "INVALID_KEY", e.getMessage());
         }
     }
 
-    private static LocalDate date(String iso, String name) {
+    /** A key date of the API (YYYY-MM-DD, blank for none), or 400 INVALID_KEY naming the field. */
+    static LocalDate keyDate(String iso, String name) {
         if (iso == null || iso.isBlank()) {
             return null;
         }
