@@ -3,13 +3,12 @@ package vn.cccd.mock.fault;
 import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY;
 import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY_ODD;
 
-import java.util.List;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.MalformedDataException;
-import vn.cccd.reader.tlv.Tlv;
+import vn.cccd.reader.sm.SmSession;
 
 /**
  * {@code max-le:N}: a card (or reader) that cannot return more than N bytes per READ BINARY and knows no
@@ -23,7 +22,6 @@ import vn.cccd.reader.tlv.Tlv;
  * limit re-authenticates once and reads on with the smaller Le.
  */
 public final class MaxLeChip extends ChipDecorator {
-    private static final int TAG_DO97 = 0x97;
 
     private final int maxLe;
 
@@ -60,24 +58,10 @@ public final class MaxLeChip extends ChipDecorator {
         if ((apdu.cla() & 0x0C) != 0x0C || apdu.dataLength() == 0) {
             return apdu.ne();
         }
-        List<Tlv> objects;
         try {
-            objects = Tlv.parseAll(apdu.data());
+            return SmSession.expectedLength(apdu);
         } catch (MalformedDataException e) {
             return apdu.ne();
         }
-        for (Tlv t : objects) {
-            if (t.tag() == TAG_DO97) {
-                byte[] le = t.value();
-                if (le.length == 1) {
-                    return le[0] == 0 ? 256 : le[0] & 0xFF;
-                }
-                if (le.length == 2) {
-                    int v = ((le[0] & 0xFF) << 8) | (le[1] & 0xFF);
-                    return v == 0 ? 65536 : v;
-                }
-            }
-        }
-        return 0;
     }
 }

@@ -1,6 +1,7 @@
 package vn.cccd.reader.lds;
 
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.tlv.BerLength;
 
 /**
  * A forward-only BER header reader over a byte range, for files whose constructed elements may hold non-TLV
@@ -45,28 +46,11 @@ final class BerReader {
                 }
             } while ((b & 0x80) != 0);
         }
-        int first = next8();
-        long len;
-        if (first < 0x80) {
-            len = first;
-        } else if (first == 0x80) {
-            throw new MalformedDataException(what + ": indefinite length");
-        } else {
-            int n = first & 0x7F;
-            if (n > 4) {
-                throw new MalformedDataException(what + ": length field of " + n + " bytes");
-            }
-            len = 0;
-            for (int i = 0; i < n; i++) {
-                len = (len << 8) | next8();
-            }
-        }
-        if (len > end - pos) {
-            throw new MalformedDataException(what + ": length " + len + " runs past the end (" + (end - pos)
-                    + " bytes left)");
-        }
-        Element e = new Element(tag, pos, pos + (int) len);
-        pos += (int) len;
+        BerLength.Field length = BerLength.read(buf, pos, end, what);
+        pos += length.octets();
+        int len = length.length();
+        Element e = new Element(tag, pos, pos + len);
+        pos += len;
         return e;
     }
 

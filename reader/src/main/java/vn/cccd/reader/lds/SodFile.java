@@ -52,6 +52,7 @@ import org.bouncycastle.operator.DefaultDigestAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.tlv.BerLength;
 import vn.cccd.reader.tlv.Tlv;
 
 /**
@@ -184,19 +185,9 @@ public final class SodFile {
                 return p;
             }
         }
-        int headerLength = 2;
-        long length = first;
-        if (first > 0x80) {
-            int n = first & 0x7F;
-            if (n > 4 || encoded.length < 2 + n) {
-                throw new MalformedDataException("the SOD's length field is malformed");
-            }
-            length = 0;
-            for (int i = 0; i < n; i++) {
-                length = (length << 8) | (encoded[2 + i] & 0xFF);
-            }
-            headerLength += n;
-        }
+        BerLength.Field field = BerLength.readField(encoded, 1, encoded.length, "the SOD's length field");
+        int headerLength = 1 + field.octets();
+        long length = field.length();
         if (length > encoded.length - headerLength) {
             throw new MalformedDataException("the SOD's length (" + length + ") runs past the end of the file");
         }

@@ -3,6 +3,7 @@ package vn.cccd.reader.sm;
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import vn.cccd.reader.error.MalformedDataException;
+import vn.cccd.reader.tlv.BerLength;
 
 /**
  * The data objects of a protected APDU, kept as raw slices because the MAC covers the bytes exactly as sent.
@@ -28,25 +29,9 @@ record SmObjects(byte[] do85or87, int cryptogramTag, byte[] do97, byte[] do99, b
             }
             int start = pos;
             int tag = data[pos++] & 0xFF;
-            if (pos >= data.length) {
-                throw new MalformedDataException("secure messaging object " + hex(tag) + " has no length");
-            }
-            int len = data[pos++] & 0xFF;
-            if (len == 0x81 || len == 0x82) {
-                int n = len - 0x80;
-                if (pos + n > data.length) {
-                    throw new MalformedDataException("secure messaging length runs past the end");
-                }
-                len = 0;
-                for (int i = 0; i < n; i++) {
-                    len = (len << 8) | (data[pos++] & 0xFF);
-                }
-            } else if (len > 0x80) {
-                throw new MalformedDataException("unsupported secure messaging length form");
-            }
-            if (len > data.length - pos) {
-                throw new MalformedDataException("secure messaging object " + hex(tag) + " runs past the end");
-            }
+            BerLength.Field length = BerLength.read(data, pos, data.length, "secure messaging object " + hex(tag));
+            pos += length.octets();
+            int len = length.length();
             byte[] value = Arrays.copyOfRange(data, pos, pos + len);
             pos += len;
             if (mac != null) {

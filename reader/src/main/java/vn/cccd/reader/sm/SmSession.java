@@ -186,6 +186,15 @@ public final class SmSession {
         }
     }
 
+    /**
+     * The Ne a protected command asks for in DO'97' (0 without one), read without checking its MAC: for a chip
+     * decorator that needs only the size (the mock's maximum-Le fault).
+     */
+    public static int expectedLength(CommandApdu protectedCommand) {
+        SmObjects objects = SmObjects.parse(protectedCommand.data());
+        return objects.do97() == null ? 0 : decodeLe(objects.do97());
+    }
+
     private static byte[] encodeLe(int ne, boolean extended) {
         if (!extended) {
             return new byte[] {(byte) (ne == 256 ? 0 : ne)};

@@ -73,7 +73,7 @@ public final class Tlv {
         try {
             Cursor c = new Cursor(prefix, 0, prefix.length);
             readTag(c);
-            int len = readLength(c, Integer.MAX_VALUE);
+            int len = readLength(c, false);
             return c.pos + len;
         } catch (Truncated e) {
             return -1;
@@ -243,7 +243,7 @@ public final class Tlv {
         try {
             int start = c.pos;
             int tag = readTag(c);
-            int len = readLength(c, c.end - c.pos);
+            int len = readLength(c, true);
             byte[] value = Arrays.copyOfRange(c.buf, c.pos, c.pos + len);
             c.pos += len;
             if (isConstructedTag(tag)) {
@@ -279,30 +279,14 @@ public final class Tlv {
         return tag;
     }
 
-    private static int readLength(Cursor c, int available) {
-        int b = c.next();
-        int len;
-        if (b < 0x80) {
-            len = b;
-        } else if (b == 0x80) {
-            throw new MalformedDataException("indefinite TLV length is not allowed here");
-        } else {
-            int n = b & 0x7F;
-            if (n > 4) {
-                throw new MalformedDataException("TLV length field of " + n + " bytes");
-            }
-            long l = 0;
-            for (int i = 0; i < n; i++) {
-                l = (l << 8) | c.next();
-            }
-            if (l > Integer.MAX_VALUE) {
-                throw new MalformedDataException("TLV length too large: " + l);
-            }
-            len = (int) l;
+    /** The length at the cursor, by {@link BerLength}; {@code mustFit}: the value must fit in the input. */
+    private static int readLength(Cursor c, boolean mustFit) {
+        if (BerLength.truncated(c.buf, c.pos, c.end)) {
+            throw new Truncated();
         }
-        if (len > available) {
-            throw new MalformedDataException("TLV length " + len + " runs past the end (" + available + " bytes left)");
-        }
-        return len;
+        BerLength.Field f = mustFit ? BerLength.read(c.buf, c.pos, c.end, "TLV")
+                : BerLength.readField(c.buf, c.pos, c.end, "TLV");
+        c.pos += f.octets();
+        return f.length();
     }
 }
