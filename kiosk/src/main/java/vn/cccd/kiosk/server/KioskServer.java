@@ -66,7 +66,11 @@ public final class KioskServer {
                         .onStorageError(app.metrics()::storageError),
                 new FontHandler(),
                 web);
-        long requestLimit = (long) Math.max(config.maxJsonBytes(), config.maxImageBytes()) + 1024;
+        // the API refuses a body above its own limits itself, after reading and dropping it (up to
+        // ApiHandler.DRAIN_LIMIT) so that the client sees the 413; this outer limit only stops absurd bodies, which
+        // Jetty refuses unread (the client may then see a reset connection instead of the answer)
+        long requestLimit = Math.max((long) Math.max(config.maxJsonBytes(), config.maxImageBytes()) + 1024,
+                ApiHandler.DRAIN_LIMIT);
         // a context handler around the resource handler: welcome files need a context path
         SizeLimitHandler limit = new SizeLimitHandler(requestLimit, -1);
         limit.setHandler(all);

@@ -25,6 +25,9 @@ public final class ApiHandler extends Handler.Abstract {
     private final int maxJsonBytes;
     private final int maxBinaryBytes;
     private volatile java.util.function.Consumer<String> storageErrors = code -> { };
+    /** Bodies declared above the route's limit are read and dropped up to this size before the 413. */
+    public static final long DRAIN_LIMIT = BodyReader.DRAIN_LIMIT;
+
     private final BodyReader bodies = new BodyReader();
 
     public ApiHandler(Router router, EventHub events, int maxJsonBytes, int maxBinaryBytes) {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Promise;
 import org.eclipse.jetty.util.thread.Scheduler;
 
@@ -20,6 +21,8 @@ import org.eclipse.jetty.util.thread.Scheduler;
 final class BodyReader {
     static final Duration DEADLINE = Duration.ofSeconds(10);
     static final int MAX_AT_ONCE = 32;
+    /** A declared-too-large body up to this size is read and dropped before the 413, so the client sees it. */
+    static final long DRAIN_LIMIT = 16L << 20;
 
     private final Semaphore slots = new Semaphore(MAX_AT_ONCE);
 
@@ -39,12 +42,21 @@ final class BodyReader {
             return;
         }
         AtomicBoolean over = new AtomicBoolean();
+        long declared = request.getLength();
         Scheduler.Task late = request.getComponents().getScheduler().schedule(() -> {
             if (over.compareAndSet(false, true)) {
                 slots.release();
-                failed.accept(new ApiException(408, "TIMEOUT", "the body did not arrive in time"));
+                failed.accept(declared > max ? tooLarge(max)
+                        : new ApiException(408, "TIMEOUT", "the body did not arrive in time"));
             }
         }, DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        if (declared > max && declared <= DRAIN_LIMIT) {
+            // read and drop a declared-too-large body before answering: a connection closed while the client is
+            // still sending is reset, and the client never sees the 413 (it reports a broken connection instead)
+            Content.Source.consumeAll(request, Callback.from(() -> refuse(over, late, failed, max),
+                    x -> refuse(over, late, failed, max)));
+            return;
+        }
         Content.Source.asByteArrayAsync(request, max, new Promise.Invocable.NonBlocking<>() {
             @Override
             public void succeeded(byte[] body) {
@@ -61,10 +73,21 @@ final class BodyReader {
                 if (over.compareAndSet(false, true)) {
                     late.cancel();
                     slots.release();
-                    failed.accept(new ApiException(413, "TOO_LARGE", "the body is larger than " + max
-                            + " bytes or broken off"));
+                    failed.accept(tooLarge(max));
                 }
             }
         });
+    }
+
+    private void refuse(AtomicBoolean over, Scheduler.Task late, Consumer<ApiException> failed, int max) {
+        if (over.compareAndSet(false, true)) {
+            late.cancel();
+            slots.release();
+            failed.accept(tooLarge(max));
+        }
+    }
+
+    private static ApiException tooLarge(int max) {
+        return new ApiException(413, "TOO_LARGE", "the body is larger than " + max + " bytes or broken off");
     }
 }
