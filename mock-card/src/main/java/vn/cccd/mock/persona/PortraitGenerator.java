@@ -9,17 +9,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Iterator;
 import java.util.Random;
+import vn.cccd.reader.lds.image.JpegEncoder;
 import vn.cccd.mock.pki.Seeds;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Draws a synthetic portrait (a simple cartoon head and shoulders, never a real face) as a JPEG of roughly
@@ -153,24 +145,6 @@ public final class PortraitGenerator {
     }
 
     private static byte[] encode(BufferedImage img) {
-        vn.cccd.reader.util.NoDiskImaging.ensure();
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("no JPEG writer in this Java runtime");
-        }
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(QUALITY);
-            writer.write(null, new IIOImage(img, null, null), p);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot encode the portrait", e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return JpegEncoder.encode(img, QUALITY);
     }
 }

@@ -2,7 +2,6 @@ package vn.cccd.reader.lds.image;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Iterator;
@@ -19,11 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import vn.cccd.reader.error.MalformedDataException;
 
 /**
@@ -141,25 +137,7 @@ public final class FaceImageDecoder {
         BufferedImage decoded = decode(image);
         BufferedImage rgb = new BufferedImage(decoded.getWidth(), decoded.getHeight(), BufferedImage.TYPE_INT_RGB);
         rgb.getGraphics().drawImage(decoded, 0, 0, null);
-        vn.cccd.reader.util.NoDiskImaging.ensure();
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("jpeg");
-        if (!writers.hasNext()) {
-            throw new IllegalStateException("no JPEG encoder in this Java runtime");
-        }
-        ImageWriter writer = writers.next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam p = writer.getDefaultWriteParam();
-            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            p.setCompressionQuality(0.9f);
-            writer.write(null, new javax.imageio.IIOImage(rgb, null, null), p);
-        } catch (IOException e) {
-            throw new IllegalStateException("JPEG encoding in memory failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return JpegEncoder.encode(rgb, 0.9f);
     }
 
     /** Refuses, before any decoder runs, sizes beyond the caps as the image's own header states them. */
