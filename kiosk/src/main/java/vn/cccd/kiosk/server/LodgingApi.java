@@ -55,6 +55,7 @@ final class LodgingApi {
         r.get("/api/lodging/nights/{date}", this::nightView);
         r.post("/api/lodging/nights/{date}/notified", this::notified);
         r.get("/api/lodging/status", this::status);
+        new PoliceSubmissionRoutes(app).routes(r);
     }
 
     private GuestRegister register() {
@@ -86,6 +87,7 @@ final class LodgingApi {
         Guest g = guarded(() -> register().register(read.get(0), stay));
         log.record("lodging-guest-registered", Map.of("guest", g.id(), "foreign", g.foreign(),
                 "verification", g.verification()), g.documentNumber());
+        PoliceSubmissionRoutes.registered(app, g);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", g.id());
         out.put("guest", g);
@@ -109,6 +111,7 @@ final class LodgingApi {
         out.put("stayAddress", register().lodging().address());
         out.put("guests", guests);
         out.put("reminder", register().reminder(night, guests));
+        out.put("police", PoliceSubmissionRoutes.status(app, night));
         return ApiResponse.ok(out);
     }
 
@@ -173,6 +176,7 @@ final class LodgingApi {
         staff(q);
         Guest g = guarded(() -> register().checkout(q.param("id")));
         log.record("lodging-checkout", Map.of("guest", g.id()));
+        PoliceSubmissionRoutes.checkedOut(app, g);
         return ApiResponse.ok(g);
     }
 
