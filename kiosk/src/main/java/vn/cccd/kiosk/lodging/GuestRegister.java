@@ -71,7 +71,7 @@ public final class GuestRegister {
         this.lodging = lodging;
         this.station = station;
         this.clock = clock;
-        db.migrate("lodging", List.of("V1__guests.sql", "V2__template_fields.sql"));
+        db.migrate("lodging");
         db.register(TABLE);
     }
 
