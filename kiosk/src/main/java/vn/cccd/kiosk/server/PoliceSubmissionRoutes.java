@@ -9,6 +9,7 @@ import vn.cccd.kiosk.lodging.police.PoliceSubmission;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.RouteModule;
 import vn.cccd.kiosk.web.http.Router;
 
 /**
@@ -16,16 +17,18 @@ import vn.cccd.kiosk.web.http.Router;
  * lodging routes call {@link #registered}, {@link #checkedOut} and {@link #status} so that a registration queues its
  * night and the night view shows its state. Answers carry states, times and reasons: never a credential or token.
  */
-final class PoliceSubmissionRoutes {
+final class PoliceSubmissionRoutes implements RouteModule {
     private final KioskApp app;
 
     PoliceSubmissionRoutes(KioskApp app) {
         this.app = app;
     }
 
-    void routes(Router r) {
-        r.get("/api/lodging/police", this::overview);
-        r.post("/api/lodging/nights/{date}/police", this::resend);
+    /** Staff only; registered with the lodging routes (and answered MODE_OFF with them outside lodging mode). */
+    @Override
+    public void register(Router r) {
+        r.staff().get("/api/lodging/police", this::overview)
+                .post("/api/lodging/nights/{date}/police", this::resend);
     }
 
     static void registered(KioskApp app, Guest g) {
@@ -44,15 +47,7 @@ final class PoliceSubmissionRoutes {
         return app.police() == null ? PoliceSubmission.off() : app.police().status(night);
     }
 
-    private void staff(ApiRequest q) {
-        if (app.lodging() == null) {
-            throw new ApiException(404, "MODE_OFF", "the kiosk is not in lodging mode (kiosk.mode=lodging)");
-        }
-        app.operator().require(q);
-    }
-
     private ApiResponse overview(ApiRequest q) {
-        staff(q);
         LocalDate tonight = app.lodging().currentNight();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("enabled", app.police() != null);
@@ -63,7 +58,6 @@ final class PoliceSubmissionRoutes {
 
     /** The owner sends a night (again): after a failure, or a night registered before the account was set. */
     private ApiResponse resend(ApiRequest q) {
-        staff(q);
         if (app.police() == null) {
             throw new ApiException(409, "POLICE_OFF", "the direct submission to the police API is not configured"
                     + " (lodging.police.username)");
