@@ -37,7 +37,7 @@ import vn.cccd.kiosk.config.PoliceApiConfig;
  * documented: this fake answers HTTP 401 with code "401".
  *
  * <p>Failure modes: {@link #status} (e.g. 503 without importing), {@link #zeroRows} (success with an empty list,
- * importing nothing), {@link #delay} (imports, then answers late), {@link #expireTokens()}. The {@link Portal} (what
+ * importing nothing), {@link #hold()} (imports, then answers only when released), {@link #expireTokens()}. The {@link Portal} (what
  * was imported, tokens issued) outlives a restart of the fake on the same port.
  */
 final class FakePolicePortal implements AutoCloseable {
@@ -78,7 +78,8 @@ final class FakePolicePortal implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     volatile int status;
     volatile boolean zeroRows;
-    volatile Duration delay = Duration.ZERO;
+    /** While set, declarations are imported and their answers held back until {@link #release()}. */
+    private volatile java.util.concurrent.CountDownLatch held;
     volatile long tokenLifetimeSeconds = 3600;
 
     FakePolicePortal(Portal portal, int port) throws IOException {
@@ -106,6 +107,19 @@ final class FakePolicePortal implements AutoCloseable {
 
     PoliceApiConfig config(String password, Duration timeout, Duration firstRetry) {
         return new PoliceApiConfig(url(), USER, password, CLIENT, timeout, firstRetry, firstRetry.multipliedBy(8));
+    }
+
+    /** Answers to declarations wait (after importing) until {@link #release()}: a portal slower than any time-out. */
+    void hold() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void release() {
+        java.util.concurrent.CountDownLatch h = held;
+        held = null;
+        if (h != null) {
+            h.countDown();
+        }
     }
 
     void expireTokens() {
@@ -190,9 +204,10 @@ final class FakePolicePortal implements AutoCloseable {
                 portal.checkedOut.remove(number);
             }
         }
-        if (!delay.isZero()) {
+        java.util.concurrent.CountDownLatch h = held;
+        if (h != null) {
             try {
-                Thread.sleep(delay.toMillis());
+                h.await(60, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -289,6 +304,7 @@ final class FakePolicePortal implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         threads.shutdownNow();
     }

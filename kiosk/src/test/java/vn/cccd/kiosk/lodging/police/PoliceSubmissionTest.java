@@ -228,16 +228,16 @@ class PoliceSubmissionTest {
 
     @Test
     void aSlowAnswerTimesOutAndTheResendIsConfirmedAsAlreadyDeclared() throws Exception {
-        start(FakePolicePortal.PASSWORD, Duration.ofMillis(300));
+        start(FakePolicePortal.PASSWORD, Duration.ofSeconds(1));
         var a = TestCards.person("nguyen-van-a");
-        fake.delay = Duration.ofSeconds(3);
+        fake.hold();
         guest("nguyen-van-a", "601", "2026-07-10T14:00");
 
         police.sendDue(); // bounded by the time-out
         assertThat(police.status(NIGHT).state()).isEqualTo("SENDING");
         assertThat(police.status(NIGHT).problem()).contains("no answer from the police API");
 
-        fake.delay = Duration.ZERO;
+        fake.release();
         clock.set(police.outbox().nextDue().orElseThrow());
         police.sendDue();
         assertThat(police.status(NIGHT).state()).isEqualTo("NOTIFIED");
