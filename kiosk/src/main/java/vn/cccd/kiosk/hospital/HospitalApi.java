@@ -1,14 +1,12 @@
 package vn.cccd.kiosk.hospital;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import vn.cccd.kiosk.cards.CardService;
 import vn.cccd.kiosk.config.HospitalConfig;
+import vn.cccd.kiosk.output.Printer;
 import vn.cccd.kiosk.web.OperatorAuth;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
@@ -22,7 +20,6 @@ import vn.cccd.reader.model.CardReadResult;
  * to staff ({@code Authorization: Bearer}), so that the next person at the kiosk cannot fetch them.
  */
 public final class HospitalApi {
-    private static final long PRINT_TIMEOUT_SECONDS = 60;
     /** Check-ins one session may make (a patient seeing several departments); bounds what one person can queue. */
     static final int MAX_PER_SESSION = 5;
     private static final int REMEMBERED = 256;
@@ -30,7 +27,7 @@ public final class HospitalApi {
     private final HospitalService hospital;
     private final CardService cards;
     private final OperatorAuth operator;
-    private final List<String> printCommand;
+    private final Printer printer;
     /** Check-in id to the session that made it (most recent last, bounded). */
     private final Map<String, Long> madeIn = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -45,7 +42,7 @@ public final class HospitalApi {
         this.hospital = hospital;
         this.cards = cards;
         this.operator = operator;
-        this.printCommand = List.copyOf(printCommand);
+        this.printer = new Printer(printCommand);
     }
 
     public void register(Router r) {
@@ -119,11 +116,8 @@ public final class HospitalApi {
         CheckIn c;
         try {
             c = hospital.checkIn(read.get(0), body.department(), body.bhytCode());
-        } catch (BhytCodeException e) {
-            throw new ApiException(400, "INVALID_BHYT_CODE", e.getMessage(), Map.of("reason", e.reason().name(),
-                    "vi", e.vi(), "en", e.en()));
-        } catch (HospitalService.UnknownDepartmentException e) {
-            throw new ApiException(400, "UNKNOWN_DEPARTMENT", "choose one of the configured departments");
+        } catch (BhytCodeException | HospitalService.UnknownDepartmentException e) {
+            throw e; // typed: answered by the kiosk's error mapping
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -148,7 +142,7 @@ public final class HospitalApi {
         out.put("qd130", base + "/qd130.json");
         out.put("xml0", base + "/xml0.xml");
         out.put("xml1", base + "/xml1.xml");
-        out.put("print", printCommand.isEmpty() ? null : base + "/print");
+        out.put("print", printer.configured() ? base + "/print" : null);
         return ApiResponse.json(201, out);
     }
 
@@ -168,25 +162,7 @@ public final class HospitalApi {
 
     private ApiResponse print(ApiRequest q) throws Exception {
         CheckIn c = owned(q);
-        if (printCommand.isEmpty()) {
-            throw new ApiException(501, "NO_PRINTER", "no printer is configured (print.command)");
-        }
-        byte[] pdf = hospital.ticket(c);
-        Process p = new ProcessBuilder(printCommand).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(pdf);
-        } catch (IOException e) {
-            p.destroyForcibly();
-            throw new ApiException(502, "PRINT_FAILED", "the print command did not accept the ticket");
-        }
-        if (!p.waitFor(PRINT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new ApiException(504, "PRINT_TIMEOUT", "the print command did not finish in time");
-        }
-        if (p.exitValue() != 0) {
-            throw new ApiException(502, "PRINT_FAILED", "the print command failed (exit " + p.exitValue() + ")");
-        }
+        printer.print(hospital.ticket(c));
         cards.record("printed", Map.of("ticket", c.id()));
         return ApiResponse.json(202, Map.of("printed", true));
     }

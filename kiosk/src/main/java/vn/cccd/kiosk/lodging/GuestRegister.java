@@ -1,36 +1,29 @@
 package vn.cccd.kiosk.lodging;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import vn.cccd.kiosk.config.LodgingSettings;
 import vn.cccd.kiosk.store.Database;
-import vn.cccd.kiosk.store.FieldCipher;
-import vn.cccd.kiosk.store.PersonalTable;
 import vn.cccd.reader.lds.Mrz;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.DocumentInfo;
 import vn.cccd.reader.model.Person;
 
 /**
- * The guest register of a lodging establishment: who stays which night, kept durably (a registration returns only
- * after its commit is on disk) with personal fields encrypted ({@link FieldCipher}), listed per night, exported for
- * the police notification, checked out, deleted, and purged after the retention period.
+ * The guest register's rules (Luật Cư trú Điều 30 as replaced by Luật 118/2025/QH15 from 01/07/2026; docs/LODGING.md):
+ * who stays which night, what a card gives (date of birth, ID or passport number; never the old CMND number), the
+ * notification deadlines (23:00, or 08:00 the next day) and the reminder. Records are kept by a {@link GuestStore}
+ * (durably, personal fields encrypted: {@link JdbcGuestStore}), listed per night, exported for the police
+ * notification, checked out, deleted, and purged after the retention period.
  *
  * <p>A guest stays the night of date D when the first night is on or before D, the expected departure is after D
  * and the guest had not checked out on or before D. The current night changes at {@link #NIGHT_STARTS} local time:
@@ -46,33 +39,29 @@ public final class GuestRegister {
     static final String VIETNAM_CODE = "VNM";
     static final String VIETNAM_NAME = "Việt Nam";
 
-    static final PersonalTable TABLE = new PersonalTable("lodging_guest",
-            "Sổ lưu trú: khách lưu trú / Lodging register: guest stay", "id", "subject_hash", "retain_from",
-            List.of("full_name", "date_of_birth", "document_type", "document_number", "nationality", "reason", "room",
-                    "arrival", "departure", "checked_out_at", "stay_address", "sex", "residence"),
-            Set.of("full_name", "date_of_birth", "document_number", "nationality", "reason", "sex", "residence"));
-    private static final String COLUMNS = "id, full_name, date_of_birth, document_type, document_number, nationality,"
-            + " foreign_guest, reason, room, arrival, departure, checked_out_at, stay_address, verification, notified_at,"
-            + " sex, residence, card_kind";
     /** The day the thẻ Căn cước (Luật Căn cước 2023) replaced the CCCD card: cards issued from then on are "8". */
     static final LocalDate CAN_CUOC_FROM = LocalDate.of(2024, 7, 1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Database db;
-    private final FieldCipher cipher;
+    private final GuestStore store;
     private final LodgingSettings lodging;
     private final String station;
     private final Clock clock;
 
-    /** Brings the register's schema up to date and registers its table for retention and data-subject requests. */
+    /** The register in the database: brings its schema up to date and registers its table (retention, requests). */
     public GuestRegister(Database db, LodgingSettings lodging, String station, Clock clock) {
-        this.db = db;
-        this.cipher = db.cipher();
+        this(new JdbcGuestStore(db, clock.getZone()), lodging, station, clock);
+    }
+
+    public GuestRegister(GuestStore store, LodgingSettings lodging, String station, Clock clock) {
+        this.store = store;
         this.lodging = lodging;
         this.station = station;
         this.clock = clock;
-        db.migrate("lodging", List.of("V1__guests.sql", "V2__template_fields.sql"));
-        db.register(TABLE);
+    }
+
+    public GuestStore store() {
+        return store;
     }
 
     /** What the staff add to the card: room, reason, arrival and expected departure. */
@@ -99,60 +88,14 @@ public final class GuestRegister {
             throw new LodgingException(LodgingException.Kind.INVALID, "NOT_OVERNIGHT",
                     "the departure must be after the first night (" + firstNight + ")");
         }
-        String id = newId();
-        String hash = cipher.subjectHash(who.number());
         String verification = card.verification() == null || card.verification().overall() == null ? "UNVERIFIED"
                 : card.verification().overall().name();
-        long now = clock.millis();
-        return db.transaction(c -> {
-            String existing = overlapping(c, hash, firstNight, stay.departure());
-            if (existing != null) {
-                throw new LodgingException(LodgingException.Kind.CONFLICT, "ALREADY_REGISTERED",
-                        "this guest is already registered for an overlapping stay (" + existing + ")");
-            }
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO lodging_guest (id, subject_hash,"
-                    + " document_type, foreign_guest, full_name, date_of_birth, document_number, nationality, reason,"
-                    + " room, arrival, arrival_date, departure, stay_address, verification, station, created_at,"
-                    + " retain_from, sex, residence, card_kind)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                int i = 1;
-                p.setString(i++, id);
-                p.setString(i++, hash);
-                p.setString(i++, who.documentType());
-                p.setInt(i++, who.foreign() ? 1 : 0);
-                p.setString(i++, enc(who.fullName(), "full_name", id));
-                p.setString(i++, enc(who.dateOfBirth(), "date_of_birth", id));
-                p.setString(i++, enc(who.number(), "document_number", id));
-                p.setString(i++, enc(who.nationality(), "nationality", id));
-                p.setString(i++, enc(stay.reason(), "reason", id));
-                p.setString(i++, stay.room());
-                p.setString(i++, minutes(stay.arrival()));
-                p.setString(i++, firstNight.toString());
-                p.setString(i++, stay.departure().toString());
-                p.setString(i++, lodging.address());
-                p.setString(i++, verification);
-                p.setString(i++, station);
-                p.setLong(i++, now);
-                p.setLong(i++, startOf(stay.departure()));
-                p.setString(i++, enc(who.sex(), "sex", id));
-                p.setString(i++, enc(who.residence(), "residence", id));
-                p.setString(i, who.cardKind());
-                p.executeUpdate();
-            }
-            return read(c, id).orElseThrow();
-        });
-    }
-
-    private String enc(String value, String column, String id) {
-        return cipher.encrypt(value, TABLE.context(column, id));
+        return store.add(new GuestStore.NewGuest(newId(), who, stay.reason(), stay.room(), minutes(stay.arrival()),
+                firstNight, stay.departure(), lodging.address(), verification, station, clock.instant()));
     }
 
     private static String minutes(LocalDateTime t) {
         return t.truncatedTo(ChronoUnit.MINUTES).toString().substring(0, 16);
-    }
-
-    private long startOf(LocalDate d) {
-        return d.atStartOfDay(clock.getZone()).toInstant().toEpochMilli();
     }
 
     /** The night an arrival at {@code t} begins: before {@link #NIGHT_STARTS} it is the previous day's. */
@@ -252,67 +195,13 @@ public final class GuestRegister {
         }
     }
 
-    private static String overlapping(Connection c, String hash, LocalDate first, LocalDate departure)
-            throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM lodging_guest WHERE subject_hash = ?"
-                + " AND arrival_date < ? AND departure > ? AND (checkout_date IS NULL OR checkout_date > ?)")) {
-            p.setString(1, hash);
-            p.setString(2, departure.toString());
-            p.setString(3, first.toString());
-            p.setString(4, first.toString());
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getString(1) : null;
-            }
-        }
-    }
-
     /** The guests staying the night of {@code night}, by room and arrival. */
     public List<Guest> night(LocalDate night) {
-        return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM lodging_guest"
-                    + " WHERE arrival_date <= ? AND departure > ? AND (checkout_date IS NULL OR checkout_date > ?)"
-                    + " ORDER BY room, arrival, id")) {
-                String d = night.toString();
-                p.setString(1, d);
-                p.setString(2, d);
-                p.setString(3, d);
-                return list(p);
-            }
-        });
+        return store.night(night);
     }
 
     public Optional<Guest> get(String id) {
-        return db.transaction(c -> read(c, id));
-    }
-
-    private Optional<Guest> read(Connection c, String id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT " + COLUMNS + " FROM lodging_guest WHERE id = ?")) {
-            p.setString(1, id);
-            List<Guest> l = list(p);
-            return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
-        }
-    }
-
-    private List<Guest> list(PreparedStatement p) throws SQLException {
-        List<Guest> out = new ArrayList<>();
-        try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                String id = r.getString("id");
-                long notified = r.getLong("notified_at");
-                boolean notifiedNull = r.wasNull();
-                out.add(new Guest(id, dec(r, "full_name", id), dec(r, "date_of_birth", id), r.getString("document_type"),
-                        dec(r, "document_number", id), dec(r, "nationality", id), r.getInt("foreign_guest") == 1,
-                        dec(r, "reason", id), r.getString("room"), r.getString("arrival"), r.getString("departure"),
-                        r.getString("checked_out_at"), r.getString("stay_address"), r.getString("verification"),
-                        notifiedNull ? null : Instant.ofEpochMilli(notified).toString(), dec(r, "sex", id),
-                        dec(r, "residence", id), r.getString("card_kind")));
-            }
-        }
-        return out;
-    }
-
-    private String dec(ResultSet r, String column, String id) throws SQLException {
-        return cipher.decrypt(r.getString(column), TABLE.context(column, id));
+        return store.find(id);
     }
 
     /**
@@ -322,67 +211,28 @@ public final class GuestRegister {
      */
     public Guest checkout(String id) {
         LocalDateTime now = LocalDateTime.now(clock);
-        return db.transaction(c -> {
-            Guest g = read(c, id).orElseThrow(() -> notFound(id));
-            if (g.checkedOutAt() != null) {
-                throw new LodgingException(LodgingException.Kind.CONFLICT, "ALREADY_CHECKED_OUT",
-                        "the guest checked out at " + g.checkedOutAt());
-            }
-            try (PreparedStatement p = c.prepareStatement("UPDATE lodging_guest SET checked_out_at = ?,"
-                    + " checkout_date = ?, retain_from = ? WHERE id = ?")) {
-                p.setString(1, minutes(now));
-                // the first night not stayed: leaving on day D (even at 02:00) ends the night of D-1
-                p.setString(2, now.toLocalDate().toString());
-                p.setLong(3, clock.millis());
-                p.setString(4, id);
-                p.executeUpdate();
-            }
-            return read(c, id).orElseThrow();
-        });
+        // the first night not stayed: leaving on day D (even at 02:00) ends the night of D-1
+        if (!store.checkout(id, minutes(now), now.toLocalDate(), clock.instant())) {
+            Guest g = store.find(id).orElseThrow(() -> notFound(id));
+            throw new LodgingException(LodgingException.Kind.CONFLICT, "ALREADY_CHECKED_OUT",
+                    "the guest checked out at " + g.checkedOutAt());
+        }
+        return store.find(id).orElseThrow(() -> notFound(id));
     }
 
     /** Deletes a record (registered by mistake); false when there is none. */
     public boolean delete(String id) {
-        return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("DELETE FROM lodging_guest WHERE id = ?")) {
-                p.setString(1, id);
-                return p.executeUpdate() > 0;
-            }
-        });
+        return store.delete(id);
     }
 
     /** Marks these guests as notified (their export in the portal's template); returns how many were not yet. */
     public int markNotified(List<String> ids) {
-        long now = clock.millis();
-        return db.transaction(c -> {
-            int n = 0;
-            try (PreparedStatement p = c.prepareStatement("UPDATE lodging_guest SET notified_at = ?"
-                    + " WHERE notified_at IS NULL AND id = ?")) {
-                for (String id : ids) {
-                    p.setLong(1, now);
-                    p.setString(2, id);
-                    n += p.executeUpdate();
-                }
-            }
-            return n;
-        });
+        return store.markNotified(ids, clock.instant());
     }
 
     /** Marks every not yet notified guest of the night as notified (exported or declared on VNeID); returns how many. */
     public int markNotified(LocalDate night) {
-        long now = clock.millis();
-        return db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("UPDATE lodging_guest SET notified_at = ?"
-                    + " WHERE notified_at IS NULL AND arrival_date <= ? AND departure > ?"
-                    + " AND (checkout_date IS NULL OR checkout_date > ?)")) {
-                p.setLong(1, now);
-                String d = night.toString();
-                p.setString(2, d);
-                p.setString(3, d);
-                p.setString(4, d);
-                return p.executeUpdate();
-            }
-        });
+        return store.markNotified(night, clock.instant());
     }
 
     /**

@@ -1,7 +1,5 @@
 package vn.cccd.kiosk.server;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,9 +21,9 @@ import vn.cccd.kiosk.cards.StoredDocument;
 import vn.cccd.kiosk.forms.FilledForm;
 import vn.cccd.kiosk.forms.FormDefinition;
 import vn.cccd.kiosk.forms.FormInput;
-import vn.cccd.kiosk.forms.FormValidationException;
 import vn.cccd.kiosk.output.FormExport;
 import vn.cccd.kiosk.output.PdfPreview;
+import vn.cccd.kiosk.output.Printer;
 import vn.cccd.kiosk.web.OperatorAuth;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
@@ -36,17 +34,16 @@ import vn.cccd.reader.keys.CccdKeys;
 import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.model.Face;
 import vn.cccd.reader.qr.CccdQr;
-import vn.cccd.reader.qr.QrException;
 
 /** The kiosk's HTTP API (CONTRACT.md "Kiosk", plus the steps the UI needs). */
 final class KioskApi {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String PDF = "application/pdf";
-    private static final long PRINT_TIMEOUT_SECONDS = 60;
     private static final long FACE_DECODE_SECONDS = 5;
 
     private final KioskApp app;
     private final CardService cards;
+    private final Printer printer;
     /** Face decoding runs apart with a time limit: JPEG 2000 decoders have been seen to loop on bad data. */
     private final ExecutorService imaging = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "face-decode");
@@ -57,6 +54,7 @@ final class KioskApi {
     KioskApi(KioskApp app) {
         this.app = app;
         this.cards = app.cards();
+        this.printer = new Printer(app.config().printCommand());
     }
 
     Router routes() {
@@ -229,7 +227,7 @@ final class KioskApi {
 
     private Keys keys(KeyRequest k) {
         if (k.qrPayload() != null) {
-            CccdQr qr = qr(() -> requireQr().parseText(text(k.qrPayload(), "qrPayload", 2000)));
+            CccdQr qr = requireQr().parseText(text(k.qrPayload(), "qrPayload", 2000));
             try {
                 return new Keys(List.copyOf(qr.accessKeys(LocalDate.now(app.clock()))), qr);
             } catch (IllegalArgumentException e) {
@@ -347,25 +345,7 @@ final class KioskApi {
 
     private ApiResponse print(ApiRequest q) throws Exception {
         StoredDocument doc = document(q);
-        List<String> command = app.config().printCommand();
-        if (command.isEmpty()) {
-            throw new ApiException(501, "NO_PRINTER", "no printer is configured (print.command)");
-        }
-        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try (OutputStream in = p.getOutputStream()) {
-            in.write(doc.pdf());
-        } catch (IOException e) {
-            p.destroyForcibly();
-            throw new ApiException(502, "PRINT_FAILED", "the print command did not accept the document");
-        }
-        if (!p.waitFor(PRINT_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new ApiException(504, "PRINT_TIMEOUT", "the print command did not finish in time");
-        }
-        if (p.exitValue() != 0) {
-            throw new ApiException(502, "PRINT_FAILED", "the print command failed (exit " + p.exitValue() + ")");
-        }
+        printer.print(doc.pdf());
         cards.record("printed", Map.of("formId", doc.formId(), "reference", doc.reference()));
         return ApiResponse.json(202, Map.of("printed", true));
     }
@@ -416,8 +396,6 @@ final class KioskApi {
         List<CardReadResult> read = needSession || cards.active() ? cards.useCards() : List.of();
         try {
             return app.validator().validate(def, read, input);
-        } catch (FormValidationException e) {
-            throw new ApiException(400, "INVALID_FORM", e.getMessage(), Map.of("errors", e.errors()));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
@@ -471,7 +449,7 @@ final class KioskApi {
         QrService service = requireQr();
         byte[] image = q.binary();
         boolean frame = "1".equals(q.query("frame")) || "true".equals(q.query("frame"));
-        return ApiResponse.ok(qr(() -> service.decodeImage(image, frame)));
+        return ApiResponse.ok(service.decodeImage(image, frame));
     }
 
     /** A keyboard-wedge scanner's text. */
@@ -485,21 +463,7 @@ final class KioskApi {
     private ApiResponse qrText(ApiRequest q) {
         QrText t = q.json(QrText.class);
         String payload = text(t.payload(), "payload", 4000);
-        return ApiResponse.ok(qr(() -> requireQr().parseText(payload)));
-    }
-
-    /** Runs a QR step, turning its typed failure into the API error with the same code. */
-    private static CccdQr qr(java.util.function.Supplier<CccdQr> step) {
-        try {
-            return step.get();
-        } catch (QrException e) {
-            int status = switch (e.reason()) {
-                case IMAGE_TOO_LARGE -> 413;
-                case NOT_AN_IMAGE -> 415;
-                default -> 422;
-            };
-            throw new ApiException(status, e.code(), e.getMessage());
-        }
+        return ApiResponse.ok(requireQr().parseText(payload));
     }
 
     // ---- demo --------------------------------------------------------------------------------------------------

@@ -62,8 +62,8 @@ public final class KioskServer {
         Handler.Sequence all = new Handler.Sequence(
                 new MetricsHandler(app.metrics()::scrape),
                 new UiAccessHandler(access),
-                new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes())
-                        .onStorageError(app.metrics()::storageError),
+                new ApiHandler(router, app.events(), config.maxJsonBytes(), config.maxImageBytes(),
+                        new ApiErrors(app.metrics()::storageError)),
                 new FontHandler(),
                 web);
         // the API refuses a body above its own limits itself, after reading and dropping it (up to

@@ -11,7 +11,6 @@ import vn.cccd.kiosk.cards.CardService;
 import vn.cccd.kiosk.lodging.Guest;
 import vn.cccd.kiosk.lodging.GuestExport;
 import vn.cccd.kiosk.lodging.GuestRegister;
-import vn.cccd.kiosk.lodging.LodgingException;
 import vn.cccd.kiosk.lodging.kbtt.ConvertedPlaces;
 import vn.cccd.kiosk.lodging.kbtt.KbttException;
 import vn.cccd.kiosk.lodging.kbtt.KbttForeignXml;
@@ -83,7 +82,7 @@ final class LodgingApi {
         if (read.isEmpty()) {
             throw new ApiException(409, "NO_CARD", "no card has been read in this session: read the guest's card first");
         }
-        Guest g = guarded(() -> register().register(read.get(0), stay));
+        Guest g = register().register(read.get(0), stay);
         log.record("lodging-guest-registered", Map.of("guest", g.id(), "foreign", g.foreign(),
                 "verification", g.verification()), g.documentNumber());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -146,11 +145,10 @@ final class LodgingApi {
                 default -> throw ApiException.badRequest("format must be csv, xlsx, kbtt or kbtt-foreign");
             };
         } catch (KbttException e) {
-            // refused before anything is exported or marked: the staff correct the guest named here
+            // refused before anything is exported or marked (answered 422 KBTT_INVALID by ApiErrors)
             log.record("lodging-export-refused", Map.of("night", night.toString(), "format", format,
                     "guest", e.guestId(), "column", e.column()));
-            throw new ApiException(422, "KBTT_INVALID", e.getMessage(), Map.of("row", e.row(), "column", e.column(),
-                    "guest", e.guestId()));
+            throw e;
         }
         // the export is what the staff enter on VNeID or upload: its guests count as notified for the reminder
         int marked = register().markNotified(guests.stream().map(Guest::id).toList());
@@ -171,7 +169,7 @@ final class LodgingApi {
 
     private ApiResponse checkout(ApiRequest q) {
         staff(q);
-        Guest g = guarded(() -> register().checkout(q.param("id")));
+        Guest g = register().checkout(q.param("id"));
         log.record("lodging-checkout", Map.of("guest", g.id()));
         return ApiResponse.ok(g);
     }
@@ -224,11 +222,4 @@ final class LodgingApi {
         }
     }
 
-    private static <T> T guarded(java.util.function.Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (LodgingException e) {
-            throw new ApiException(e.kind().status(), e.code(), e.getMessage());
-        }
-    }
 }

@@ -132,4 +132,21 @@ class DemoAndOperatorApiTest {
             assertThat(Files.readAllBytes(out)).isEqualTo(k.getBytes(doc.get("pdf").asText()).body());
         }
     }
+
+    @Test
+    void aPrintCommandThatIsNotInstalledIsATypedPrintFailureNotAnInternalError() throws Exception {
+        Path missing = data.resolve("no-such-print-command");
+        try (KioskHarness k = KioskHarness.start(data, b -> b.demo(true).printCommand(List.of(missing.toString())))) {
+            var events = k.events();
+            k.readyForCard("nguyen-van-a");
+            expect(k.post("/api/demo/insert", Map.of("persona", "nguyen-van-a")), 200);
+            events.await("read-complete", 5);
+            JsonNode doc = json(expect(k.post("/api/forms/ct01-2023/documents", Map.of("fields", TestForms.ct01Typed())), 201));
+            HttpResponse<String> r = k.post(doc.get("print").asText(), "{}");
+            assertThat(r.statusCode()).isEqualTo(502);
+            assertThat(json(r).get("code").asText()).isEqualTo("PRINT_FAILED");
+            assertThat(json(r).get("message").asText()).contains("could not be started");
+        }
+    }
+
 }

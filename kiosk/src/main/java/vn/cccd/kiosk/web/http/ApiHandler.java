@@ -10,8 +10,6 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.cccd.kiosk.cards.SessionException;
-import vn.cccd.kiosk.store.StorageException;
 
 /**
  * Everything under {@code /api/}: routing, the event stream, errors as JSON, {@code Cache-Control: no-store}
@@ -24,23 +22,19 @@ public final class ApiHandler extends Handler.Abstract {
     private final EventHub events;
     private final int maxJsonBytes;
     private final int maxBinaryBytes;
-    private volatile java.util.function.Consumer<String> storageErrors = code -> { };
+    private final ErrorMapping errors;
     /** Bodies declared above the route's limit are read and dropped up to this size before the 413. */
     public static final long DRAIN_LIMIT = BodyReader.DRAIN_LIMIT;
 
     private final BodyReader bodies = new BodyReader();
 
-    public ApiHandler(Router router, EventHub events, int maxJsonBytes, int maxBinaryBytes) {
+    /** @param errors the one mapping from domain failures to API errors */
+    public ApiHandler(Router router, EventHub events, int maxJsonBytes, int maxBinaryBytes, ErrorMapping errors) {
         this.router = router;
         this.events = events;
         this.maxJsonBytes = maxJsonBytes;
         this.maxBinaryBytes = maxBinaryBytes;
-    }
-
-    /** Told the code of every storage failure that reached a request (metrics). */
-    public ApiHandler onStorageError(java.util.function.Consumer<String> listener) {
-        storageErrors = listener;
-        return this;
+        this.errors = errors;
     }
 
     @Override
@@ -88,21 +82,16 @@ public final class ApiHandler extends Handler.Abstract {
             write(response, callback, r);
         } catch (ApiException e) {
             error(response, callback, e);
-        } catch (SessionException e) {
-            error(response, callback, new ApiException(409, e.code(), e.getMessage()));
-        } catch (StorageException e) {
-            // the message names the storage problem (never a stored value); the code lets the UI say "try again"
-            LOG.error("{} {}: storage {}: {}", method, path, e.code(), e.getMessage());
-            storageErrors.accept(e.code().name());
-            int status = switch (e.code()) {
-                case UNAVAILABLE, BUSY -> 503;
-                default -> 500;
-            };
-            error(response, callback, new ApiException(status, "STORAGE_" + e.code(), "the register storage failed ("
-                    + e.code() + "); the request was not completed"));
         } catch (Exception e) {
-            LOG.error("{} {} failed: {}", method, path, e.toString());
-            error(response, callback, new ApiException(500, "INTERNAL", "the kiosk could not answer this request"));
+            ApiException mapped = errors.map(e);
+            if (mapped == null) {
+                LOG.error("{} {} failed: {}", method, path, e.toString());
+                mapped = new ApiException(500, "INTERNAL", "the kiosk could not answer this request");
+            } else if (mapped.status() >= 500) {
+                // the mapped message names the failure (never a stored value)
+                LOG.error("{} {}: {}: {}", method, path, mapped.code(), e.getMessage());
+            }
+            error(response, callback, mapped);
         }
     }
 
