@@ -27,7 +27,6 @@ import vn.cccd.reader.model.Json;
  */
 public final class JdbcCheckinStore implements CheckinStore {
     public static final String MODULE = "hospital";
-    public static final List<String> MIGRATIONS = List.of("V1__checkins.sql", "V2__bhyt_check.sql");
     public static final PersonalTable TABLE = new PersonalTable("hospital_checkin",
             "Đăng ký khám tại kiosk bệnh viện / Hospital check-ins at the kiosk", "id", "subject_hash", "created_at",
             List.of("day", "department", "queue_number", "created_at", "card_verdict", "station", "patient", "bhyt",
@@ -47,7 +46,7 @@ public final class JdbcCheckinStore implements CheckinStore {
         this.db = db;
         this.station = station;
         this.cipher = db.cipher();
-        db.migrate(MODULE, MIGRATIONS);
+        db.migrate(MODULE);
         if (db.personalTables().stream().noneMatch(t -> t.table().equals(TABLE.table()))) {
             db.register(TABLE);
         }

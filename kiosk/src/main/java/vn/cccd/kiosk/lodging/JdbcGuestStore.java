@@ -23,7 +23,6 @@ import vn.cccd.kiosk.store.PersonalTable;
  */
 public final class JdbcGuestStore implements GuestStore {
     public static final String MODULE = "lodging";
-    public static final List<String> MIGRATIONS = List.of("V1__guests.sql", "V2__template_fields.sql");
     static final PersonalTable TABLE = new PersonalTable("lodging_guest",
             "Sổ lưu trú: khách lưu trú / Lodging register: guest stay", "id", "subject_hash", "retain_from",
             List.of("full_name", "date_of_birth", "document_type", "document_number", "nationality", "reason", "room",
@@ -44,7 +43,7 @@ public final class JdbcGuestStore implements GuestStore {
         this.db = db;
         this.cipher = db.cipher();
         this.zone = zone;
-        db.migrate(MODULE, MIGRATIONS);
+        db.migrate(MODULE);
         db.register(TABLE);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.FieldCipher;
+import vn.cccd.kiosk.store.SubjectRecord;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
@@ -44,7 +45,7 @@ final class PrivacyApi {
     private ApiResponse find(ApiRequest q) {
         String id = idNumber(q);
         Database db = app.database();
-        List<Database.SubjectRecord> records = db == null ? List.of() : db.findSubject(id);
+        List<SubjectRecord> records = db == null ? List.of() : db.findSubject(id);
         app.processingLog().record("privacy-find", Map.of("records", records.size()), id);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("records", records);

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import vn.cccd.kiosk.config.StorageSettings;
 import vn.cccd.kiosk.store.Database;
 import vn.cccd.kiosk.store.StorageKey;
+import vn.cccd.kiosk.store.SubjectRecord;
 import vn.cccd.kiosk.testing.MutableClock;
 import vn.cccd.kiosk.testing.TestCards;
 import vn.cccd.kiosk.testing.TestDatabases;
@@ -120,7 +121,7 @@ class JdbcCheckinStoreTest {
             s.add(checkIn("nguyen-van-a", "nhi", today, clock.instant(), true));
             s.add(checkIn("nguyen-thi-a", "noi", today, clock.instant(), true));
             assertThat(s.findBySubject(idNumber)).hasSize(2);
-            List<Database.SubjectRecord> found = db.findSubject(idNumber);
+            List<SubjectRecord> found = db.findSubject(idNumber);
             assertThat(found).hasSize(2).allSatisfy(r -> {
                 assertThat(r.table()).isEqualTo("hospital_checkin");
                 assertThat(r.fields().get("patient").toString()).contains(idNumber);

@@ -1,0 +1,2 @@
+-- a module whose second script fails, for DatabaseTest
+CREATE TABLE broken_fine (x INTEGER);

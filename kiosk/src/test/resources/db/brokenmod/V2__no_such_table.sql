@@ -1,0 +1,2 @@
+CREATE TABLE broken_half (x INTEGER);
+ALTER TABLE broken_missing ADD COLUMN y INTEGER;
