@@ -186,11 +186,13 @@ class ErrorTextsTest {
         return args;
     }
 
+    /** The main Java sources of every module, however deep it sits (reader/core, kiosk, ...). */
     private static List<Path> mainSources() throws IOException {
         List<Path> files = new ArrayList<>();
-        try (Stream<Path> modules = Files.list(REPOSITORY)) {
-            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList()) {
-                try (Stream<Path> walk = Files.walk(module.resolve("src/main/java"))) {
+        try (Stream<Path> dirs = Files.walk(REPOSITORY, 6)) {
+            for (Path main : dirs.filter(d -> d.endsWith(Path.of("src", "main", "java")) && Files.isDirectory(d))
+                    .toList()) {
+                try (Stream<Path> walk = Files.walk(main)) {
                     walk.filter(f -> f.toString().endsWith(".java")).forEach(files::add);
                 }
             }
