@@ -14,6 +14,7 @@ export const ERRORS = {
   NO_READER_OR_CARD: { vi: 'Đầu đọc không phản hồi. Hãy thử lại hoặc liên hệ cán bộ.', en: 'The reader does not respond. Try again or ask an officer.' },
   NO_READER: { vi: 'Không tìm thấy đầu đọc thẻ. Hãy liên hệ cán bộ.', en: 'No card reader was found. Please ask an officer.' },
   NO_CARD: { vi: 'Chưa có thẻ nào được đọc. Hãy đặt thẻ lên đầu đọc.', en: 'No card has been read. Please place the card on the reader.' },
+  CANCELLED: { vi: 'Việc đọc thẻ đã dừng vì phiên làm việc kết thúc.', en: 'The read stopped because the session ended.' },
   READ_ERROR: { vi: 'Không đọc được thẻ. Hãy thử lại hoặc liên hệ cán bộ.', en: 'The card could not be read. Try again or ask an officer.' },
   STATUS_WORD: { vi: 'Chip từ chối một lệnh ({code}). Hãy thử đọc lại hoặc liên hệ cán bộ.', en: 'The chip refused a command ({code}). Try again or ask an officer.' },
   // the session
