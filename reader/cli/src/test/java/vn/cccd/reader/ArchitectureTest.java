@@ -3,19 +3,23 @@ package vn.cccd.reader;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import vn.cccd.reader.testing.DeclaredApi;
 
 /**
  * The reader's package shape (README, "Architecture"), checked on the compiled main classes of all reader modules
  * (this module, the CLI, has them all on its class path): layers from the bottom (util, model, error, codecs,
  * transport, secure messaging, LDS, keys, protocols, offline verification, the document's files, the read, the
- * applications), no package cycles, PC/SC only in its adapter.
+ * applications), no package cycles, PC/SC only in its adapter; and the declared API ({@link Api} on package-info).
  */
 class ArchitectureTest {
     private static final JavaClasses READER = new ClassFileImporter()
@@ -91,5 +95,33 @@ class ArchitectureTest {
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileInputStream")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.io.FileOutputStream")
                 .check(READER);
+    }
+
+    /** The packages that are internal on purpose; every other reader package declares its audience with {@link Api}. */
+    private static final Set<String> INTERNAL = Set.of("vn.cccd.reader.cli", "vn.cccd.reader.protocol.aa");
+
+    @Test
+    void everyPackageDeclaresItsAudienceOrIsKnownToBeInternal() {
+        Set<String> undeclared = new TreeSet<>();
+        for (JavaClass c : READER) {
+            String pkg = c.getPackageName();
+            if (pkg.startsWith("vn.cccd.reader.") && !INTERNAL.contains(pkg) && DeclaredApi.audience(pkg).isEmpty()) {
+                undeclared.add(pkg);
+            }
+        }
+        assertThat(undeclared).as("reader packages without @Api on their package-info").isEmpty();
+    }
+
+    @Test
+    void theDeclarationsAreReadFromThePackageInfos() {
+        assertThat(DeclaredApi.audience("vn.cccd.reader.read")).contains(Api.Audience.APPLICATIONS);
+        assertThat(DeclaredApi.audience("vn.cccd.reader.sm")).contains(Api.Audience.CHIP_SIDE);
+        assertThat(DeclaredApi.audience("vn.cccd.reader.cli")).isEmpty();
+        assertThat(DeclaredApi.readerClassesNotDeclaredFor(Api.Audience.APPLICATIONS)
+                .test(READER.get(vn.cccd.reader.sm.SmSession.class))).isTrue();
+        assertThat(DeclaredApi.readerClassesNotDeclaredFor(Api.Audience.APPLICATIONS, Api.Audience.CHIP_SIDE)
+                .test(READER.get(vn.cccd.reader.sm.SmSession.class))).isFalse();
+        assertThat(DeclaredApi.readerClassesNotDeclaredFor(Api.Audience.APPLICATIONS, Api.Audience.CHIP_SIDE)
+                .test(READER.get(vn.cccd.reader.cli.ReaderCli.class))).isTrue();
     }
 }

@@ -80,5 +80,8 @@
  * document, into {@link vn.cccd.reader.model.Person} and {@link vn.cccd.reader.model.DocumentInfo}.
  * {@link vn.cccd.reader.lds.LdsFile} names every file with its FID, SFI and tag.
  */
+@Api
 package vn.cccd.reader.lds;
+
+import vn.cccd.reader.Api;
 

@@ -3,4 +3,7 @@
  * status, DO'8E' MAC) under 3DES or AES session keys, for both ends of the link (the reader and the mock chip
  * share one codec, so their encodings cannot drift apart), and the transport decorator the reader uses.
  */
+@Api(Api.Audience.CHIP_SIDE)
 package vn.cccd.reader.sm;
+
+import vn.cccd.reader.Api;

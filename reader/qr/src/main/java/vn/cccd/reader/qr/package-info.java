@@ -21,4 +21,7 @@
  * SEVERAL_QR, IMAGE_TOO_LARGE, NOT_AN_IMAGE) and a message that never quotes the payload. {@code toString()} of
  * every value holding personal data is redacted.
  */
+@Api
 package vn.cccd.reader.qr;
+
+import vn.cccd.reader.Api;

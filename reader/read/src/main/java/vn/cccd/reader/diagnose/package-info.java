@@ -11,4 +11,7 @@
  * the four header bytes, the lengths, the status word and the time are kept (and a plain SELECT's file identifier);
  * never a secure messaging body, challenge, cryptogram, key or MAC.
  */
+@Api
 package vn.cccd.reader.diagnose;
+
+import vn.cccd.reader.Api;

@@ -4,4 +4,7 @@
  * reader's {@link vn.cccd.reader.protocol.pace.PaceAuthenticator}; the mock chip builds on {@link
  * vn.cccd.reader.protocol.pace.PaceSuite} and {@link vn.cccd.reader.protocol.pace.PaceGroup} too).
  */
+@Api(Api.Audience.CHIP_SIDE)
 package vn.cccd.reader.protocol.pace;
+
+import vn.cccd.reader.Api;
