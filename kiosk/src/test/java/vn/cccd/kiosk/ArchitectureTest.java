@@ -7,11 +7,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import vn.cccd.reader.Api;
+import vn.cccd.reader.testing.DeclaredApi;
 
 /**
  * The kiosk's package shape (README, "Architecture"), checked on the compiled main classes: no package cycles (the
  * HTTP plumbing and the staff login live in {@code web}, below both {@code server} and the feature APIs such as
- * {@code hospital}), the reader used through its read API only, PC/SC only in the card-source adapters.
+ * {@code hospital}), the reader used through its declared API only, PC/SC only in the card-source adapters.
  */
 class ArchitectureTest {
     private static final JavaClasses KIOSK = new ClassFileImporter()
@@ -29,12 +31,11 @@ class ArchitectureTest {
     }
 
     @Test
-    void theKioskNeverUsesTheReadersProtocolSecureMessagingOrCodecs() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("vn.cccd.reader.protocol..",
-                        "vn.cccd.reader.sm..", "vn.cccd.reader.crypto..", "vn.cccd.reader.apdu..",
-                        "vn.cccd.reader.tlv..")
-                .because("the kiosk reads cards through the reader's read API (read, transport, lds, model); "
-                        + "access protocols, secure messaging and the codecs are the reader's own business")
+    void theKioskUsesOnlyTheReadersDeclaredApplicationApi() {
+        noClasses().should().dependOnClassesThat(DeclaredApi.readerClassesNotDeclaredFor(Api.Audience.APPLICATIONS))
+                .because("the kiosk reads cards through the reader's declared API (@Api on the package-info: read, "
+                        + "transport, lds, model...); access protocols, secure messaging and the codecs are the "
+                        + "reader's and the chip side's own business")
                 .check(KIOSK);
     }
 

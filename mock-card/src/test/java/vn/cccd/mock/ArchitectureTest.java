@@ -8,6 +8,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import vn.cccd.reader.Api;
+import vn.cccd.reader.testing.DeclaredApi;
 
 /**
  * The mock card's package shape (README, "Architecture"): the chip at the bottom, faults around it, the persona
@@ -44,11 +46,20 @@ class ArchitectureTest {
     }
 
     @Test
-    void theCardSideNeverUsesTheReadersTransportReadOrVerification() {
+    void theCardSideNeverUsesTheReadersTransportOrVerification() {
+        // read, the PC/SC adapter, diagnose, qr and the CLI are other modules, not on mock-card's class path
         noClasses().that().resideOutsideOfPackage("vn.cccd.mock.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("vn.cccd.reader.transport..",
-                        "vn.cccd.reader.read..", "vn.cccd.reader.verify..", "vn.cccd.reader.diagnose..",
-                        "vn.cccd.reader.cli..", "vn.cccd.reader.qr..")
+                        "vn.cccd.reader.verify..")
+                .check(MOCK);
+    }
+
+    @Test
+    void theMockUsesOnlyTheReadersDeclaredApi() {
+        noClasses().should().dependOnClassesThat(
+                        DeclaredApi.readerClassesNotDeclaredFor(Api.Audience.APPLICATIONS, Api.Audience.CHIP_SIDE))
+                .because("the chip side shares the reader's declared API (@Api on the package-info), chip-side "
+                        + "packages included, never the reader's internals")
                 .check(MOCK);
     }
 

@@ -9,7 +9,7 @@ import vn.cccd.reader.model.CardReadResult;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 import vn.cccd.reader.transport.CardTransport;
-import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.pcsc.PcscReaders;
 import vn.cccd.reader.transport.TracingTransport;
 
 /**

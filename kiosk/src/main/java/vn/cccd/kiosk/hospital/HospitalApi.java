@@ -11,6 +11,7 @@ import vn.cccd.kiosk.web.OperatorAuth;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.RouteModule;
 import vn.cccd.kiosk.web.http.Router;
 import vn.cccd.reader.model.CardReadResult;
 
@@ -19,7 +20,7 @@ import vn.cccd.reader.model.CardReadResult;
  * session's (first) card. A check-in's ticket and exports are served to the session that made it; afterwards only
  * to staff ({@code Authorization: Bearer}), so that the next person at the kiosk cannot fetch them.
  */
-public final class HospitalApi {
+public final class HospitalApi implements RouteModule {
     /** Check-ins one session may make (a patient seeing several departments); bounds what one person can queue. */
     static final int MAX_PER_SESSION = 5;
     private static final int REMEMBERED = 256;
@@ -45,6 +46,7 @@ public final class HospitalApi {
         this.printer = new Printer(printCommand);
     }
 
+    @Override
     public void register(Router r) {
         r.get("/api/hospital/departments", q -> ApiResponse.ok(departments()));
         r.post("/api/hospital/checkins", this::checkIn);
@@ -64,14 +66,12 @@ public final class HospitalApi {
                 hospital.xml1(owned(q))));
         r.post("/api/hospital/checkins/{id}/print", this::print);
         // the gateway's full answer, mismatches included: staff only, whoever made the check-in
-        r.get("/api/hospital/checkins/{id}/bhyt", q -> {
-            operator.require(q);
+        r.staff().get("/api/hospital/checkins/{id}/bhyt", q -> {
             CheckIn c = hospital.find(q.param("id")).orElseThrow(() -> new ApiException(404, "NO_CHECKIN",
                     "no such check-in"));
             return ApiResponse.ok(hospital.bhytForStaff(c));
         });
-        r.get("/api/hospital/status", q -> {
-            operator.require(q);
+        r.staff().get("/api/hospital/status", q -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("webhook", hospital.config().webhookUrl() != null);
             out.put("undelivered", hospital.store().undelivered());

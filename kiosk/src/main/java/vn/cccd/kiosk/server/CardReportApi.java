@@ -8,6 +8,7 @@ import java.util.Locale;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.RouteModule;
 import vn.cccd.kiosk.web.http.Router;
 import vn.cccd.reader.diagnose.CardReport;
 import vn.cccd.reader.error.ReaderException;
@@ -21,7 +22,7 @@ import vn.cccd.reader.keys.MrzKey;
  * does and answers its report (structure only, none of the holder's values) as a JSON download for a bug report.
  * The report is built in memory and sent; the server writes it nowhere.
  */
-final class CardReportApi {
+final class CardReportApi implements RouteModule {
     private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private final KioskApp app;
 
@@ -29,8 +30,9 @@ final class CardReportApi {
         this.app = app;
     }
 
-    void routes(Router r) {
-        r.post("/api/operator/card-report", this::report);
+    @Override
+    public void register(Router r) {
+        r.staff().post("/api/operator/card-report", this::report);
     }
 
     /**
@@ -46,7 +48,6 @@ final class CardReportApi {
     }
 
     private ApiResponse report(ApiRequest q) {
-        app.operator().require(q);
         List<AccessKey> keys = keys(q.json(KeyBody.class));
         CardReport report;
         try {

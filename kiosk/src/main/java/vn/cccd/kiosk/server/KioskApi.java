@@ -59,7 +59,7 @@ final class KioskApi {
 
     Router routes() {
         KioskApi api = this;
-        Router r = new Router();
+        Router r = new Router(app.operator()::require);
         r.get("/api/health", api::health);
         r.get("/api/config", api::config);
         // the session, step by step
@@ -120,10 +120,15 @@ final class KioskApi {
             app.operator().logout(q);
             return ApiResponse.noContent();
         });
-        r.get("/api/operator/status", api::operatorStatus);
-        new LodgingApi(app).routes(r);
-        new PrivacyApi(app).routes(r);
-        new CardReportApi(app).routes(r);
+        r.staff().get("/api/operator/status", api::operatorStatus);
+        if (app.lodging() != null) {
+            new LodgingApi(app).register(r);
+        } else {
+            FeatureOff.register(r, new LodgingApi(app), () -> new ApiException(404, "MODE_OFF",
+                    "the kiosk is not in lodging mode (kiosk.mode=lodging)"));
+        }
+        new PrivacyApi(app).register(r);
+        new CardReportApi(app).register(r);
         if (app.hospital() != null) {
             new vn.cccd.kiosk.hospital.HospitalApi(app.hospital(), cards, app.operator(), app.config().printCommand())
                     .register(r);
@@ -520,7 +525,6 @@ final class KioskApi {
     }
 
     private ApiResponse operatorStatus(ApiRequest q) {
-        app.operator().require(q);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("station", app.config().stationName());
         out.put("mode", app.config().mode().id());

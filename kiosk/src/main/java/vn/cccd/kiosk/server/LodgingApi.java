@@ -20,6 +20,7 @@ import vn.cccd.kiosk.store.ProcessingLog;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.RouteModule;
 import vn.cccd.kiosk.web.http.Router;
 import vn.cccd.reader.model.CardReadResult;
 
@@ -28,7 +29,7 @@ import vn.cccd.reader.model.CardReadResult;
  * list a night's guests with the notification reminder, export a night (CSV, XLSX), check out, delete. Every
  * change is written to the processing log without personal data.
  */
-final class LodgingApi {
+final class LodgingApi implements RouteModule {
     private final KioskApp app;
     private final CardService cards;
     private final ProcessingLog log;
@@ -41,19 +42,19 @@ final class LodgingApi {
         this.log = app.processingLog();
     }
 
-    void routes(Router r) {
-        r.post("/api/lodging/guests", this::register);
-        r.get("/api/lodging/guests", this::list);
-        r.get("/api/lodging/guests/export", this::export);
-        r.get("/api/lodging/guests/{id}", q -> {
-            staff(q);
-            return ApiResponse.ok(register().get(q.param("id")).orElseThrow(() -> noGuest(q.param("id"))));
-        });
-        r.post("/api/lodging/guests/{id}/checkout", this::checkout);
-        r.delete("/api/lodging/guests/{id}", this::delete);
-        r.get("/api/lodging/nights/{date}", this::nightView);
-        r.post("/api/lodging/nights/{date}/notified", this::notified);
-        r.get("/api/lodging/status", this::status);
+    /** Staff only, every one; registered when the kiosk keeps a lodging register (else {@link FeatureOff}). */
+    @Override
+    public void register(Router r) {
+        r.staff().post("/api/lodging/guests", this::registerGuest)
+                .get("/api/lodging/guests", this::list)
+                .get("/api/lodging/guests/export", this::export)
+                .get("/api/lodging/guests/{id}", q -> ApiResponse.ok(register().get(q.param("id"))
+                        .orElseThrow(() -> noGuest(q.param("id")))))
+                .post("/api/lodging/guests/{id}/checkout", this::checkout)
+                .delete("/api/lodging/guests/{id}", this::delete)
+                .get("/api/lodging/nights/{date}", this::nightView)
+                .post("/api/lodging/nights/{date}/notified", this::notified)
+                .get("/api/lodging/status", this::status);
     }
 
     private GuestRegister register() {
@@ -64,17 +65,11 @@ final class LodgingApi {
         return g;
     }
 
-    private void staff(ApiRequest q) {
-        register();
-        app.operator().require(q);
-    }
-
     /** The stay the staff add to the card. */
     record StayRequest(String room, String reason, String arrival, String departure) {
     }
 
-    private ApiResponse register(ApiRequest q) {
-        staff(q);
+    private ApiResponse registerGuest(ApiRequest q) {
         StayRequest body = q.json(StayRequest.class);
         GuestRegister.Stay stay = new GuestRegister.Stay(typed(body.room()), typed(body.reason()),
                 arrival(body.arrival()), date(body.departure(), "departure"));
@@ -93,13 +88,11 @@ final class LodgingApi {
 
     /** The contract's list: the guests staying the night of {@code ?date=}, as a JSON array. */
     private ApiResponse list(ApiRequest q) {
-        staff(q);
         return ApiResponse.ok(register().night(night(q)));
     }
 
     /** The staff desk's view of a night: the guests with the establishment and the notification reminder. */
     private ApiResponse nightView(ApiRequest q) {
-        staff(q);
         LocalDate night = date(q.param("date"), "date");
         List<Guest> guests = register().night(night);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -112,7 +105,6 @@ final class LodgingApi {
     }
 
     private ApiResponse status(ApiRequest q) {
-        staff(q);
         GuestRegister g = register();
         LocalDate night = g.currentNight();
         Map<String, Object> out = new LinkedHashMap<>();
@@ -122,7 +114,6 @@ final class LodgingApi {
     }
 
     private ApiResponse export(ApiRequest q) {
-        staff(q);
         LocalDate night = night(q);
         String format = q.query("format") == null ? "csv" : q.query("format");
         List<Guest> all = register().night(night);
@@ -160,7 +151,6 @@ final class LodgingApi {
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private ApiResponse notified(ApiRequest q) {
-        staff(q);
         LocalDate night = date(q.param("date"), "date");
         int marked = register().markNotified(night);
         log.record("lodging-notified", Map.of("night", night.toString(), "guests", marked));
@@ -168,14 +158,12 @@ final class LodgingApi {
     }
 
     private ApiResponse checkout(ApiRequest q) {
-        staff(q);
         Guest g = register().checkout(q.param("id"));
         log.record("lodging-checkout", Map.of("guest", g.id()));
         return ApiResponse.ok(g);
     }
 
     private ApiResponse delete(ApiRequest q) {
-        staff(q);
         String id = q.param("id");
         if (!register().delete(id)) {
             throw noGuest(id);

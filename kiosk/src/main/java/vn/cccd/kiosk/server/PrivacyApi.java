@@ -9,6 +9,7 @@ import vn.cccd.kiosk.store.SubjectRecord;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
+import vn.cccd.kiosk.web.http.RouteModule;
 import vn.cccd.kiosk.web.http.Router;
 
 /**
@@ -17,20 +18,19 @@ import vn.cccd.kiosk.web.http.Router;
  * {@code DELETE} erases them. The processing log keeps its (pseudonymous) entries: it is the controller's record of
  * what was done and holds no personal data.
  */
-final class PrivacyApi {
+final class PrivacyApi implements RouteModule {
     private final KioskApp app;
 
     PrivacyApi(KioskApp app) {
         this.app = app;
     }
 
-    void routes(Router r) {
-        r.get("/api/privacy/subject", this::find);
-        r.delete("/api/privacy/subject", this::erase);
+    @Override
+    public void register(Router r) {
+        r.staff().get("/api/privacy/subject", this::find).delete("/api/privacy/subject", this::erase);
     }
 
     private String idNumber(ApiRequest q) {
-        app.operator().require(q);
         String id = q.query("idNumber");
         if (id == null || id.isBlank() || id.length() > 40) {
             throw new ApiException(400, "INVALID_ID_NUMBER", "idNumber (the ID card or passport number) is required");

@@ -26,7 +26,7 @@ import vn.cccd.kiosk.cards.MockDemoCards;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.reader.model.Json;
-import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.pcsc.PcscReaders;
 
 /**
  * The README's first command ({@code cccd-kiosk --demo}) on a machine where PC/SC cannot be reached (issue 14,

@@ -34,7 +34,7 @@ import vn.cccd.reader.model.Verification;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 import vn.cccd.reader.testing.SystemTestSupport;
-import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.pcsc.PcscReaders;
 
 /**
  * pcscd restarted while the kiosk runs (issue 8, item 1): the kiosk's PC/SC card source, with a mock card in pcscd

@@ -21,7 +21,7 @@ import vn.cccd.kiosk.testing.KioskHarness;
 import vn.cccd.mock.pcsc.VirtualTerminals;
 import vn.cccd.reader.error.NoCardException;
 import vn.cccd.reader.model.Json;
-import vn.cccd.reader.transport.PcscReaders;
+import vn.cccd.reader.transport.pcsc.PcscReaders;
 
 /**
  * The kiosk's health while the smart-card service and the readers come and go, through the PC/SC card source over

@@ -23,7 +23,7 @@ import vn.cccd.mock.persona.Personas;
 import vn.cccd.mock.pki.MockPki;
 import vn.cccd.mock.vpcd.VpcdAddress;
 import vn.cccd.mock.vpcd.VpcdClient;
-import vn.cccd.reader.read.DocumentFiles;
+import vn.cccd.reader.document.DocumentFiles;
 
 /**
  * Entry point of mock-card.jar: {@code personas}, {@code serve}, {@code pki}. Exit codes: 0 done, 2 bad

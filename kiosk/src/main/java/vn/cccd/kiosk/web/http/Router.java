@@ -9,45 +9,103 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Method + path template ({@code /api/forms/{id}/prefill}) to route. Template parameters match one path segment of
- * safe characters only, so ids never carry slashes, dots or encoded surprises.
+ * Method + path template ({@code /api/forms/{id}/prefill}) to route, and who may call it. Template parameters match
+ * one path segment of safe characters only, so ids never carry slashes, dots or encoded surprises.
+ *
+ * <p>Staff-only routes are declared here ({@code r.staff().post(...)}) and the router checks the staff login before
+ * they run, so that no handler has to remember it (and a test can list them all).
  */
 public final class Router {
     private static final String SAFE_SEGMENT = "[A-Za-z0-9_-]{1,64}";
 
-    private record Entry(String method, String[] parts, Route route) {
+    /** Who may call a route. */
+    public enum Access {
+        /** Anyone at the kiosk (the UI secret, when configured, is checked before the API). */
+        PUBLIC,
+        /** Staff only: the request must carry a valid staff login. */
+        STAFF
     }
 
-    /** A matched route and its parameters. */
+    /** The staff login check. */
+    @FunctionalInterface
+    public interface StaffCheck {
+        /** @throws ApiException (401) unless the request carries a valid staff login */
+        void require(ApiRequest request);
+    }
+
+    private record Entry(String method, String[] parts, Access access, Route route) {
+    }
+
+    /** A matched route (staff routes with their login check in front) and its parameters. */
     public record Match(Route route, Map<String, String> params) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final StaffCheck staffCheck;
 
-    public Router add(String method, String template, Route route) {
-        entries.add(new Entry(method, template.split("/"), route));
+    /** @param staffCheck run before every {@link Access#STAFF} route */
+    public Router(StaffCheck staffCheck) {
+        this.staffCheck = java.util.Objects.requireNonNull(staffCheck);
+    }
+
+    public Router add(String method, String template, Access access, Route route) {
+        Route checked = access == Access.PUBLIC ? route : q -> {
+            staffCheck.require(q);
+            return route.handle(q);
+        };
+        entries.add(new Entry(method, template.split("/"), access, checked));
         return this;
     }
 
     public Router get(String template, Route route) {
-        return add("GET", template, route);
+        return add("GET", template, Access.PUBLIC, route);
     }
 
     public Router post(String template, Route route) {
-        return add("POST", template, route);
+        return add("POST", template, Access.PUBLIC, route);
     }
 
     public Router delete(String template, Route route) {
-        return add("DELETE", template, route);
+        return add("DELETE", template, Access.PUBLIC, route);
     }
 
-    /** A route's method and path template ({@code /api/forms/{id}/prefill}). */
-    public record Endpoint(String method, String template) {
+    /** Adds staff-only routes: {@code r.staff().get(...)}. */
+    public Staff staff() {
+        return new Staff();
+    }
+
+    /** The view of the router that adds {@link Access#STAFF} routes. */
+    public final class Staff {
+        private Staff() {
+        }
+
+        public Staff get(String template, Route route) {
+            add("GET", template, Access.STAFF, route);
+            return this;
+        }
+
+        public Staff post(String template, Route route) {
+            add("POST", template, Access.STAFF, route);
+            return this;
+        }
+
+        public Staff delete(String template, Route route) {
+            add("DELETE", template, Access.STAFF, route);
+            return this;
+        }
+    }
+
+    /** A route's method, path template ({@code /api/forms/{id}/prefill}) and who may call it. */
+    public record Endpoint(String method, String template, Access access) {
+        /** A public route. */
+        public Endpoint(String method, String template) {
+            this(method, template, Access.PUBLIC);
+        }
     }
 
     /** Every route, in the order added (tests walk the whole table). */
     public List<Endpoint> endpoints() {
-        return entries.stream().map(e -> new Endpoint(e.method(), String.join("/", e.parts()))).toList();
+        return entries.stream().map(e -> new Endpoint(e.method(), String.join("/", e.parts()), e.access())).toList();
     }
 
     /**

@@ -1,5 +1,0 @@
-/**
- * Symmetric primitives of ICAO 9303 Part 11: the key derivation function, 3DES with DES parity, ISO/IEC 9797-1
- * padding and MAC algorithm 3 (retail MAC), AES and AES-CMAC. Stateless; keys are byte arrays the caller wipes.
- */
-package vn.cccd.reader.crypto;

@@ -1,5 +1,0 @@
-/**
- * Verification of what the chip says: trust anchors (CSCA certificates, ICAO master lists, CRLs) and Passive
- * Authentication of the SOD, its Document Signer chain and the data group hashes.
- */
-package vn.cccd.reader.verify;
