@@ -493,7 +493,7 @@ final class KioskApi {
             throw ApiException.badRequest("at most 8 faults");
         }
         try {
-            vn.cccd.mock.fault.Fault.parseAll(faults);
+            d.checkFaults(faults);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "UNKNOWN_FAULT", e.getMessage());
         }
