@@ -3,7 +3,8 @@
 // memory only (no localStorage, no sessionStorage, no cookies) and empties every screen when the session ends.
 
 import { api, ApiError } from './api.js';
-import { t, has, pick, setLang, currentLang, apply, both } from './i18n.js';
+import { t, has, pick, setLang, currentLang, apply } from './i18n.js';
+import { errorText, errorBoth } from './errors.js';
 import * as forms from './forms.js';
 import { QrCamera } from './qrcamera.js';
 import * as hospital from './hospital.js';
@@ -82,7 +83,7 @@ function alertMessage(text) {
 function locked(e) {
   if (!(e instanceof ApiError && e.status === 401 && e.code === 'UI_LOCKED')) return false;
   document.body.dataset.locked = 'true';
-  alertMessage(both('uiLocked'));
+  alertMessage(errorBoth(e));
   return true;
 }
 
@@ -90,10 +91,10 @@ function fail(e) {
   if (locked(e)) return;
   if (e instanceof ApiError && e.code === 'NO_SESSION') {
     wipeUi(null);
-    alertMessage(t('sessionGone'));
+    alertMessage(errorText(e));
     return;
   }
-  alertMessage(e instanceof ApiError && e.status === 0 ? t('networkError') : (e.message || String(e)));
+  alertMessage(errorText(e));
 }
 
 // ---------------------------------------------------------------------------------------------- wiping
@@ -299,7 +300,7 @@ async function onReadComplete(d) {
 
 function onReadFailed(f) {
   if (ui.screen !== 'card') return;
-  const text = has('failed.' + f.code) ? t('failed.' + f.code) : t('failed.other', { code: f.code });
+  const text = errorText(f);
   $('card-error-text').textContent = text;
   $('card-error').hidden = false;
   $('card-retry').hidden = f.code === 'ACCESS_DENIED' || f.code === 'CARD_REMOVED';
@@ -471,7 +472,7 @@ async function sendKey(body) {
     openCard();
   } catch (e) {
     if (e.code === 'INVALID_KEY') {
-      keyError('key-id', e.message);
+      keyError('key-id', errorText(e));
       $('key-id').focus();
     } else {
       fail(e);
@@ -481,7 +482,8 @@ async function sendKey(body) {
 
 // ---------------------------------------------------------------------------------------------- QR code
 
-const QR_PROBLEMS = { NOT_CCCD: 'qrNotCccd', INVALID_CCCD_QR: 'qrInvalid', SEVERAL_QR: 'qrSeveral' };
+// the problems the camera view names while it keeps looking (others: it just keeps looking)
+const QR_PROBLEMS = ['NOT_CCCD', 'INVALID_CCCD_QR', 'SEVERAL_QR'];
 
 function qrNote(text, isError) {
   const note = $('key-qr-note');
@@ -502,7 +504,7 @@ async function submitQr() {
     qrNote(qr.warnings && qr.warnings.some(garbled) ? t('qrUncertain') : '', false);
     await sendKey({ qrPayload: payload });
   } catch (e) {
-    qrNote(QR_PROBLEMS[e.code] ? t(QR_PROBLEMS[e.code]) : (e.message || String(e)), true);
+    qrNote(errorText(e), true);
     $('key-qr').select();
   } finally {
     ui.qrBusy = false;
@@ -520,7 +522,7 @@ function startCamera() {
         await sendKey({ qrPayload: qr.payload });
       },
       onProblem: (code) => {
-        $('qr-camera-status').textContent = QR_PROBLEMS[code] ? t(QR_PROBLEMS[code]) : t('qrCameraLooking');
+        $('qr-camera-status').textContent = QR_PROBLEMS.includes(code) ? errorText(code) : t('qrCameraLooking');
       },
       onEnd: (reason) => {
         $('qr-camera').hidden = true;
@@ -839,7 +841,7 @@ async function printDocument() {
     announce(t('printed'));
     alertMessage(null);
   } catch (e) {
-    alertMessage(t('printFailed'));
+    alertMessage(errorText(e));
   }
 }
 
@@ -886,7 +888,7 @@ async function demoInsert(p) {
   try {
     await api.post('/api/demo/insert', { persona: p.name });
   } catch (e) {
-    alertMessage(e.code === 'DEMO_UNAVAILABLE' ? t('demoUnavailable', { m: e.message }) : e.message);
+    alertMessage(errorText(e));
   }
 }
 
@@ -1034,6 +1036,6 @@ async function init() {
 
 init().catch((e) => {
   if (locked(e)) return;
-  alertMessage(t('networkError'));
+  alertMessage(errorText('NETWORK'));
   console.error(e);
 });

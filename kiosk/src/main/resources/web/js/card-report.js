@@ -3,6 +3,7 @@
 // stored there. Vietnamese first, English second.
 
 import { api, ApiError } from './api.js';
+import { errorText } from './errors.js';
 
 let token = null;
 
@@ -24,7 +25,7 @@ async function login(ev) {
     say('Đã đăng nhập.', 'Logged in.');
     $('cr-id').focus();
   } catch (e) {
-    say('Không đăng nhập được: ' + e.message, 'Login failed.');
+    say('Không đăng nhập được: ' + errorText(e, 'vi'), 'Login failed: ' + errorText(e, 'en'));
   }
 }
 
@@ -61,7 +62,7 @@ async function download(ev) {
     setTimeout(() => URL.revokeObjectURL(url), 10000);
     say('Đã tải báo cáo (' + res.name + '). Hãy xem lại trước khi gửi.', 'Report downloaded. Review it before sending.');
   } catch (e) {
-    say('Không tạo được báo cáo: ' + e.message + ' (' + e.code + ')', 'No report.');
+    say('Không tạo được báo cáo: ' + errorText(e, 'vi') + ' (' + e.code + ')', 'No report: ' + errorText(e, 'en'));
   } finally {
     $('cr-download').disabled = false;
     $('cr-can').value = '';

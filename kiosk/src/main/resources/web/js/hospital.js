@@ -4,6 +4,7 @@
 
 import { api } from './api.js';
 import { t, extend, currentLang, apply } from './i18n.js';
+import { errorText } from './errors.js';
 
 extend('vi', {
   hospital: {
@@ -184,7 +185,8 @@ async function confirm() {
     showDone();
   } catch (e) {
     if (e.code === 'INVALID_BHYT_CODE') {
-      bhytError((e.body && e.body[currentLang()]) || e.message);
+      // the server names the wrong part of the code in both languages; the table's text when it does not
+      bhytError((e.body && e.body[currentLang()]) || errorText(e));
       $('hospital-bhyt').focus();
     } else {
       deps.fail(e);

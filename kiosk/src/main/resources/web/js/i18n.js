@@ -1,4 +1,5 @@
-// UI texts, Vietnamese first. Keys are used in index.html (data-i18n, data-i18n-label, data-i18n-title) and app.js.
+// UI texts, Vietnamese first. Keys are used in index.html (data-i18n, data-i18n-label, data-i18n-title) and the
+// screens' modules. Error texts are not here: one table in errors.js maps each error code to its text.
 
 const TEXTS = {
   vi: {
@@ -42,9 +43,6 @@ const TEXTS = {
     qrCameraNoCamera: 'Không mở được camera. Hãy dùng máy quét hoặc nhập số định danh.',
     qrCameraTimeout: 'Chưa đọc được mã QR. Hãy thử lại, dùng máy quét hoặc nhập số định danh.',
     qrChecking: 'Đang kiểm tra mã QR…',
-    qrNotCccd: 'Mã QR này không phải mã QR của CCCD / thẻ Căn cước.',
-    qrInvalid: 'Mã QR đọc được nhưng không đầy đủ hoặc sai. Hãy quét lại.',
-    qrSeveral: 'Thấy nhiều thẻ cùng lúc. Hãy đưa từng thẻ một.',
     qrUncertain: 'Máy quét làm sai dấu tiếng Việt; họ tên sẽ lấy đúng từ chip.',
     errIdNumber: 'Số định danh gồm đúng 12 chữ số.',
     errDate: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 05/09/1990.',
@@ -61,14 +59,6 @@ const TEXTS = {
     reenterKey: 'Nhập lại số định danh', retry: 'Đọc lại',
     files: { COM: 'danh mục tệp', SOD: 'chữ ký số của thẻ', DG1: 'vùng MRZ', DG2: 'ảnh chân dung', DG13: 'thông tin công dân',
       DG14: 'khoá xác thực chip', DG15: 'khoá chống sao chép', CardAccess: 'thông tin truy cập' },
-    failed: {
-      ACCESS_DENIED: 'Không mở được chip: số định danh, ngày sinh hoặc ngày cấp chưa đúng với thẻ. Hãy kiểm tra và nhập lại.',
-      CARD_REMOVED: 'Thẻ bị nhấc ra khi đang đọc. Hãy đặt lại thẻ và giữ nguyên.',
-      MALFORMED_DATA: 'Dữ liệu trên chip bị lỗi, không đọc được. Hãy thử đọc lại hoặc liên hệ cán bộ.',
-      NO_READER_OR_CARD: 'Đầu đọc không phản hồi. Hãy thử lại hoặc liên hệ cán bộ.',
-      READ_ERROR: 'Không đọc được thẻ. Hãy thử lại hoặc liên hệ cán bộ.',
-      other: 'Không đọc được thẻ ({code}). Hãy thử lại hoặc liên hệ cán bộ.',
-    },
     identityTitle: 'Thông tin trên thẻ',
     idNumberMasked: 'Số định danh', dateOfBirth: 'Ngày sinh', sex: 'Giới tính',
     badgeAuthentic: 'Thẻ thật — chip đã được xác thực',
@@ -93,7 +83,7 @@ const TEXTS = {
     readSecond: 'Đọc thẻ của người thứ hai',
     doneTitle: 'Tờ khai đã sẵn sàng', reference: 'Mã tham chiếu', previewTitle: 'Xem trước tờ khai',
     pageOf: 'Trang {n} trên {total} của tờ khai',
-    print: 'In tờ khai', printed: 'Đã gửi lệnh in.', printFailed: 'Không in được. Hãy tải PDF hoặc liên hệ cán bộ.',
+    print: 'In tờ khai', printed: 'Đã gửi lệnh in.',
     downloadPdf: 'Tải PDF', downloadJson: 'Tải dữ liệu (JSON)', anotherForm: 'Làm tờ khai khác',
     finishWipe: 'Hoàn tất và xoá dữ liệu',
     doneNote: 'Khi xong, hãy lấy lại thẻ. Dữ liệu của bạn sẽ được xoá khỏi kiosk.',
@@ -110,17 +100,12 @@ const TEXTS = {
     readers: 'Đầu đọc: {n}', noReader: 'Chưa có đầu đọc thẻ', readerCard: 'có thẻ',
     demoTitle: 'Chế độ trình diễn', demoPin: 'Mã PIN nhân viên: 0000',
     demoHelp: 'Thẻ giả lập (người không có thật). Đặt một thẻ lên đầu đọc demo, hoặc lấy thẻ ra.',
-    demoRemove: 'Lấy thẻ ra', demoPlace: 'Đặt thẻ', demoUnavailable: 'Thẻ demo chưa dùng được trong bản này: {m}',
+    demoRemove: 'Lấy thẻ ra', demoPlace: 'Đặt thẻ',
     footer: 'Dữ liệu chỉ được xử lý trên kiosk này và bị xoá khi bạn rời đi.',
-    networkError: 'Kiosk không phản hồi. Hãy thử lại.',
-    uiLocked: 'Trình duyệt này không được đọc dữ liệu của ki-ốt. Hãy mở ki-ốt bằng trình khởi chạy của ki-ốt (hoặc báo cho người quản lý).',
-    sessionGone: 'Phiên làm việc đã kết thúc.',
     // lodging mode
     footerLodging: 'Sổ lưu trú được lưu mã hoá trên kiosk này và tự động xoá sau thời hạn lưu giữ; ảnh chân dung không được lưu.',
     lodgingTitle: 'Sổ lưu trú', staffLoginTitle: 'Đăng nhập nhân viên', staffPin: 'Mã PIN nhân viên',
-    staffLogin: 'Đăng nhập', staffLogout: 'Đăng xuất', staffWrongPin: 'Sai mã PIN.',
-    staffLocked: 'Nhập sai quá nhiều lần. Hãy thử lại sau.', staffOff: 'Chưa cấu hình mã PIN nhân viên (operator.pinHash).',
-    staffExpired: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.',
+    staffLogin: 'Đăng nhập', staffLogout: 'Đăng xuất',
     lodgingNew: 'Đăng ký khách mới (đọc thẻ)', lodgingNight: 'Đêm', exportCsv: 'Xuất CSV', exportXlsx: 'Xuất Excel (XLSX)',
     exportKbtt: 'Mẫu nhập của Cổng khai báo lưu trú (XLSX)', exportKbttForeign: 'Khách nước ngoài cho Cổng (XML)',
     markNotified: 'Đã khai báo trên VNeID',
@@ -139,7 +124,7 @@ const TEXTS = {
     stayNa17: 'Khách nước ngoài: ngoài thông báo lưu trú, cần khai báo tạm trú theo mẫu NA17 trong 12 giờ.',
     staySaved: 'Đã lưu khách vào sổ lưu trú.',
     stayErrRoom: 'Nhập số phòng.', stayErrReason: 'Nhập lý do lưu trú.', stayErrArrival: 'Nhập thời gian đến.',
-    stayErrDeparture: 'Ngày đi phải sau đêm đầu tiên.', stayAlready: 'Khách này đã có trong sổ cho thời gian này.',
+    stayErrDeparture: 'Ngày đi phải sau đêm đầu tiên.',
     registerStay: 'Đăng ký lưu trú',
     reasons: { tourism: 'Du lịch', business: 'Công tác', family: 'Thăm thân', medical: 'Khám chữa bệnh', study: 'Học tập' },
     keyPassport: 'Khách nước ngoài dùng hộ chiếu', keyDocNo: 'Số hộ chiếu', keyExpiry: 'Ngày hết hạn hộ chiếu (ngày/tháng/năm)',
@@ -188,9 +173,6 @@ const TEXTS = {
     qrCameraNoCamera: 'The camera cannot be opened. Please use the scanner or type the ID number.',
     qrCameraTimeout: 'No QR code read yet. Try again, use the scanner or type the ID number.',
     qrChecking: 'Checking the QR code…',
-    qrNotCccd: 'This QR code is not the QR code of a CCCD / Căn cước card.',
-    qrInvalid: 'The QR code was read but is incomplete or wrong. Please scan it again.',
-    qrSeveral: 'Several cards are in view. Please show one card at a time.',
     qrUncertain: 'The scanner garbled the Vietnamese letters; the name will be taken from the chip.',
     errIdNumber: 'The ID number has exactly 12 digits.',
     errDate: 'Enter the date as day/month/year, e.g. 05/09/1990.',
@@ -207,14 +189,6 @@ const TEXTS = {
     reenterKey: 'Enter the ID number again', retry: 'Read again',
     files: { COM: 'file index', SOD: 'card signature', DG1: 'MRZ', DG2: 'portrait', DG13: 'citizen data',
       DG14: 'chip authentication key', DG15: 'anti-cloning key', CardAccess: 'access information' },
-    failed: {
-      ACCESS_DENIED: 'The chip did not open: the ID number, date of birth or issue date does not match the card. Please check and enter them again.',
-      CARD_REMOVED: 'The card was lifted during reading. Put it back and keep it still.',
-      MALFORMED_DATA: 'The data on the chip is damaged and cannot be read. Try again or ask an officer.',
-      NO_READER_OR_CARD: 'The reader does not respond. Try again or ask an officer.',
-      READ_ERROR: 'The card could not be read. Try again or ask an officer.',
-      other: 'The card could not be read ({code}). Try again or ask an officer.',
-    },
     identityTitle: 'The card says',
     idNumberMasked: 'ID number', dateOfBirth: 'Date of birth', sex: 'Sex',
     badgeAuthentic: 'Genuine card — chip verified',
@@ -239,7 +213,7 @@ const TEXTS = {
     readSecond: 'Read the second person\'s card',
     doneTitle: 'Your form is ready', reference: 'Reference', previewTitle: 'Preview of the form',
     pageOf: 'Page {n} of {total} of the form',
-    print: 'Print the form', printed: 'Sent to the printer.', printFailed: 'Printing failed. Download the PDF or ask an officer.',
+    print: 'Print the form', printed: 'Sent to the printer.',
     downloadPdf: 'Download PDF', downloadJson: 'Download the data (JSON)', anotherForm: 'Another form',
     finishWipe: 'Finish and delete my data',
     doneNote: 'When you are done, take your card. Your data will be deleted from the kiosk.',
@@ -256,17 +230,12 @@ const TEXTS = {
     readers: 'Readers: {n}', noReader: 'No card reader', readerCard: 'card present',
     demoTitle: 'Demo mode', demoPin: 'Staff PIN: 0000',
     demoHelp: 'Simulated cards (invented people). Place a card on the demo reader, or take it away.',
-    demoRemove: 'Take the card away', demoPlace: 'Place card', demoUnavailable: 'Demo cards are not available in this build: {m}',
+    demoRemove: 'Take the card away', demoPlace: 'Place card',
     footer: 'Data is processed on this kiosk only and deleted when you leave.',
-    networkError: 'The kiosk does not respond. Please try again.',
-    uiLocked: 'This browser may not read the kiosk\'s data. Open the kiosk with the kiosk launcher (or tell the administrator).',
-    sessionGone: 'The session has ended.',
     // lodging mode
     footerLodging: 'The guest register is kept encrypted on this kiosk and deleted automatically after the retention period; portraits are never kept.',
     lodgingTitle: 'Guest register', staffLoginTitle: 'Staff login', staffPin: 'Staff PIN',
-    staffLogin: 'Log in', staffLogout: 'Log out', staffWrongPin: 'Wrong PIN.',
-    staffLocked: 'Too many wrong PINs. Try again later.', staffOff: 'No staff PIN is configured (operator.pinHash).',
-    staffExpired: 'The login has expired. Please log in again.',
+    staffLogin: 'Log in', staffLogout: 'Log out',
     lodgingNew: 'Register a new guest (read the card)', lodgingNight: 'Night', exportCsv: 'Export CSV', exportXlsx: 'Export Excel (XLSX)',
     exportKbtt: 'Police portal import template (XLSX)', exportKbttForeign: 'Foreign guests for the portal (XML)',
     markNotified: 'Notified on VNeID',
@@ -285,7 +254,7 @@ const TEXTS = {
     stayNa17: 'Foreign guest: besides the lodging notification, declare the stay on form NA17 within 12 hours.',
     staySaved: 'The guest is saved in the register.',
     stayErrRoom: 'Enter the room.', stayErrReason: 'Enter the reason for the stay.', stayErrArrival: 'Enter the arrival time.',
-    stayErrDeparture: 'The departure must be after the first night.', stayAlready: 'This guest is already registered for this period.',
+    stayErrDeparture: 'The departure must be after the first night.',
     registerStay: 'Register the stay',
     reasons: { tourism: 'Tourism', business: 'Business', family: 'Visiting family', medical: 'Medical care', study: 'Study' },
     keyPassport: 'Foreign guest with a passport', keyDocNo: 'Passport number', keyExpiry: 'Passport expiry date (dd/mm/yyyy)',
@@ -307,7 +276,7 @@ export function currentLang() {
   return lang;
 }
 
-/** The text for a key (dotted for nested: "failed.ACCESS_DENIED"), with {name} placeholders filled. */
+/** The text for a key (dotted for nested: "cleared.idle"), with {name} placeholders filled. */
 export function t(key, vars = {}) {
   let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS[lang]);
   if (v === undefined) {
@@ -319,14 +288,7 @@ export function t(key, vars = {}) {
   return v.replace(/\{(\w+)\}/g, (_, name) => (vars[name] === undefined ? '' : String(vars[name])));
 }
 
-/** A text in Vietnamese, then in English (for messages shown before the language is known). */
-export function both(key) {
-  const vi = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.vi);
-  const en = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.en);
-  return en && en !== vi ? vi + ' / ' + en : vi;
-}
-
-/** Whether a key exists (for optional nested keys such as failed.CODE). */
+/** Whether a key exists (for optional nested keys such as files.DG2). */
 export function has(key) {
   return key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS[lang]) !== undefined;
 }

@@ -4,6 +4,7 @@
 
 import { api, ApiError, setStaffToken } from './api.js';
 import { t } from './i18n.js';
+import { errorText } from './errors.js';
 
 const $ = (id) => document.getElementById(id);
 // the reasons offered; the register keeps the Vietnamese word whatever the UI language
@@ -85,8 +86,7 @@ async function login(ev) {
     fieldError('staff-pin', '');
     await onDesk();
   } catch (e) {
-    const key = { WRONG_PIN: 'staffWrongPin', LOCKED: 'staffLocked', OPERATOR_DISABLED: 'staffOff' }[e.code];
-    fieldError('staff-pin', key ? t(key) : e.message);
+    fieldError('staff-pin', errorText(e));
     $('staff-pin').focus();
   }
 }
@@ -107,7 +107,7 @@ async function staff(fn) {
     return await fn();
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {
-      loggedOut(t('staffExpired'));
+      loggedOut(errorText(e));
       desk.ctx.show('lodging');
       return undefined;
     }
@@ -342,11 +342,10 @@ async function saveStay(ev) {
     await desk.ctx.finish();
     desk.ctx.announce(t('staySaved'));
   } catch (e) {
-    if (e.code === 'NOT_OVERNIGHT') fieldError('stay-departure', t('stayErrDeparture'));
-    else if (e.code === 'ALREADY_REGISTERED') desk.ctx.alertMessage(t('stayAlready'));
-    else if (e.code === 'INVALID_ROOM') fieldError('stay-room', t('stayErrRoom'));
-    else if (e.code === 'INVALID_REASON') fieldError('stay-reason', t('stayErrReason'));
-    else if (e.code === 'INVALID_ARRIVAL') fieldError('stay-arrival', e.message);
+    // the field the server's code is about, if any; the text is the code's
+    const field = { NOT_OVERNIGHT: 'stay-departure', INVALID_DEPARTURE: 'stay-departure', INVALID_ROOM: 'stay-room',
+      INVALID_REASON: 'stay-reason', INVALID_ARRIVAL: 'stay-arrival' }[e.code];
+    if (field) fieldError(field, errorText(e));
     else desk.ctx.fail(e);
   }
 }

@@ -2,9 +2,7 @@ package vn.cccd.kiosk.server;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.ApiRequest;
 import vn.cccd.kiosk.web.http.ApiResponse;
@@ -15,7 +13,6 @@ import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.keys.AccessKey;
 import vn.cccd.reader.keys.CanKey;
 import vn.cccd.reader.keys.CccdKeys;
-import vn.cccd.reader.keys.MrzKey;
 
 /**
  * Staff only: {@code POST /api/operator/card-report} reads the card on the reader as {@code cccd-reader diagnose}
@@ -23,7 +20,6 @@ import vn.cccd.reader.keys.MrzKey;
  * The report is built in memory and sent; the server writes it nowhere.
  */
 final class CardReportApi implements RouteModule {
-    private static final DateTimeFormatter YYMMDD = DateTimeFormatter.ofPattern("yyMMdd");
     private final KioskApp app;
 
     CardReportApi(KioskApp app) {
@@ -68,23 +64,22 @@ final class CardReportApi implements RouteModule {
             if (k.can() != null && !k.can().isBlank()) {
                 return List.of(new CanKey(k.can().strip()));
             }
-            LocalDate birth = KioskApi.keyDate(k.dateOfBirth(), "dateOfBirth");
+            LocalDate birth = SessionKeys.keyDate(k.dateOfBirth(), "dateOfBirth");
             if (birth == null) {
                 throw new ApiException(400, "INVALID_KEY", "dateOfBirth is required (or can)");
             }
             if (k.documentNumber() != null && !k.documentNumber().isBlank()) {
-                LocalDate expiry = KioskApi.keyDate(k.expiryDate(), "expiryDate");
+                LocalDate expiry = SessionKeys.keyDate(k.expiryDate(), "expiryDate");
                 if (expiry == null) {
                     throw new ApiException(400, "INVALID_KEY", "documentNumber needs expiryDate");
                 }
-                return List.of(new MrzKey(k.documentNumber().strip().toUpperCase(Locale.ROOT), birth.format(YYMMDD),
-                        expiry.format(YYMMDD)));
+                return List.of(SessionKeys.mrzKey(k.documentNumber(), birth, expiry));
             }
             if (k.idNumber() == null || k.idNumber().isBlank()) {
                 throw new ApiException(400, "INVALID_KEY", "idNumber and dateOfBirth are required (or can)");
             }
-            return CccdKeys.candidates(k.idNumber().strip(), birth, KioskApi.keyDate(k.issueDate(), "issueDate"),
-                    KioskApi.keyDate(k.expiryDate(), "expiryDate"), LocalDate.now(app.clock()));
+            return CccdKeys.candidates(k.idNumber().strip(), birth, SessionKeys.keyDate(k.issueDate(), "issueDate"),
+                    SessionKeys.keyDate(k.expiryDate(), "expiryDate"), LocalDate.now(app.clock()));
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "INVALID_KEY", e.getMessage());
         }
