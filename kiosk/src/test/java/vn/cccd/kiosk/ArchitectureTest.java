@@ -67,4 +67,18 @@ class ArchitectureTest {
                         + "tested without a reader")
                 .check(KIOSK);
     }
+
+    @Test
+    void onlyTheStorageMigrationsUseFlywayAndOnlyTheStoreOpensConnections() {
+        noClasses().that().doNotHaveFullyQualifiedName("vn.cccd.kiosk.store.Migrations")
+                .should().dependOnClassesThat().resideInAPackage("org.flywaydb..")
+                .because("features add scripts under /db/<module>/ and call Database.migrate(module); "
+                        + "how they are applied (Flyway, one history table per module) is the store's business")
+                .check(KIOSK);
+        noClasses().that().resideOutsideOfPackage("vn.cccd.kiosk.store")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
+                .because("the register is reached through Database.transaction only: one connection, bounded "
+                        + "waits, the same settings on every connection")
+                .check(KIOSK);
+    }
 }
