@@ -12,7 +12,7 @@ import vn.cccd.kiosk.cards.CardSource;
 import vn.cccd.kiosk.cards.CompositeCardSource;
 import vn.cccd.kiosk.cards.DemoCards;
 import vn.cccd.kiosk.cards.DocumentReading;
-import vn.cccd.kiosk.cards.MockDemoCards;
+import vn.cccd.kiosk.cards.DemoCardsProvider;
 import vn.cccd.kiosk.cards.PcscCardSource;
 import vn.cccd.kiosk.config.ConfigException;
 import vn.cccd.kiosk.config.KioskConfig;
@@ -129,7 +129,10 @@ public final class KioskApp implements AutoCloseable {
         List<CardSource> sources = new ArrayList<>();
         DemoCards demo = null;
         if (config.demo()) {
-            demo = new MockDemoCards(dataDir(config).resolve("demo-trust"), reading);
+            // the optional demo part (cccd-kiosk-demo.jar), never inside cccd-kiosk.jar
+            DemoCardsProvider provider = DemoCardsProvider.find(KioskApp.class.getClassLoader())
+                    .orElseThrow(() -> new ConfigException("--demo", DemoCardsProvider.MISSING));
+            demo = provider.create(dataDir(config).resolve("demo-trust"), reading);
             sources.add(demo.source());
         }
         if (config.pcscReaders()) {
