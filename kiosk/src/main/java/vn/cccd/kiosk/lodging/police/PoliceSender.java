@@ -90,6 +90,9 @@ public final class PoliceSender implements AutoCloseable {
                             Duration.between(clock.instant(), next.get()).toMillis()));
                 }
             } catch (RuntimeException e) {
+                if (stopped) {
+                    return; // closing: the register may already be closing too
+                }
                 // never spin on a failing pass (the register unavailable): wait at least the first delay
                 waitMillis = Math.max(firstRetry.toMillis(), 1000);
                 LOG.warn("police outbox pass failed: {}", e.getClass().getSimpleName());

@@ -3,7 +3,9 @@ package vn.cccd.kiosk.lodging.police;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -55,7 +57,7 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
         }
         String code = json.path("code").asText("");
         String message = json.path("message").asText("");
-        Map<Integer, String> errors = recordErrors(message, n);
+        Map<Integer, List<String>> errors = recordErrors(message, n);
         if (status == 200 && "200".equals(code) && errors.isEmpty()) {
             JsonNode data = json.get("data");
             int count = data == null || data.isNull() ? n : data.isInt() ? data.asInt() : data.isArray() ? data.size() : -1;
@@ -75,10 +77,11 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
         Set<Integer> ok = new TreeSet<>();
         Map<Integer, String> refused = new TreeMap<>();
         errors.forEach((i, m) -> {
-            if (alreadyDeclared(m)) {
+            // confirmed only when every error of the record says it is already declared
+            if (m.stream().allMatch(PortalAnswer::alreadyDeclared)) {
                 ok.add(i);
             } else {
-                refused.put(i, m);
+                refused.put(i, String.join("; ", m));
             }
         });
         String problem = null;
@@ -101,9 +104,9 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
         return s;
     }
 
-    /** "Bản khai báo 1: A,\nBản khai báo 2: B" → {1: A, 2: B}; several errors of one record are joined. */
-    static Map<Integer, String> recordErrors(String message, int n) {
-        Map<Integer, String> out = new TreeMap<>();
+    /** "Bản khai báo 1: A,\nBản khai báo 2: B" → {1: [A], 2: [B]}. */
+    static Map<Integer, List<String>> recordErrors(String message, int n) {
+        Map<Integer, List<String>> out = new TreeMap<>();
         Matcher m = RECORD.matcher(message);
         int start = -1;
         int record = 0;
@@ -113,7 +116,7 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
                 String text = message.substring(start, found ? m.start() : message.length()).strip();
                 text = text.replaceAll("[,;\\s]+$", "");
                 if (record >= 1 && record <= n) {
-                    out.merge(record, clean(text), (a, b) -> a + "; " + b);
+                    out.computeIfAbsent(record, k -> new ArrayList<>()).add(clean(text));
                 }
             }
             if (!found) {

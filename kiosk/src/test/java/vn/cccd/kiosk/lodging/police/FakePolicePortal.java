@@ -60,6 +60,8 @@ final class FakePolicePortal implements AutoCloseable {
         final List<JsonNode> changes = new CopyOnWriteArrayList<>();
         final List<String> tokenForms = new CopyOnWriteArrayList<>();
         final List<String> basics = new CopyOnWriteArrayList<>();
+        /** The portal's time (token expiry): the test's clock. */
+        volatile java.util.function.Supplier<java.time.Instant> now = java.time.Instant::now;
         /** "Today" for the arrival rule, in the portal's zone. */
         volatile LocalDate today;
 
@@ -154,7 +156,7 @@ final class FakePolicePortal implements AutoCloseable {
         String token = "tok-" + portal.issuedTokens.size() + "-" + Long.toHexString(System.nanoTime());
         portal.issuedTokens.add(token);
         portal.validTokens.add(token);
-        long exp = java.time.Instant.now().getEpochSecond() + tokenLifetimeSeconds;
+        long exp = portal.now.get().getEpochSecond() + tokenLifetimeSeconds;
         answer(x, 200, "{\"code\":\"200\",\"message\":\"Thành công\",\"data\":{\"AccessToken\":\"" + token
                 + "\",\"RefreshToken\":\"r-" + token + "\",\"TokenType\":\"bearer\",\"Exp\":" + exp
                 + ",\"Authorities\":[\"kbtt:create-3th\",\"CLIENT_API_CSLT\"],\"LoaiTK\":\"CSLT\"}}");

@@ -52,6 +52,7 @@ class PoliceSubmissionTest {
 
     private void start(String password, Duration timeout) throws Exception {
         portal.today = NIGHT;
+        portal.now = clock::instant;
         fake = new FakePolicePortal(portal);
         db = Database.open(StorageSettings.defaults().withKeyEnv("K"), dir, clock, Map.of("K", KEY));
         PoliceApiConfig config = fake.config(password, timeout, FIRST);
@@ -192,6 +193,19 @@ class PoliceSubmissionTest {
         assertThat(police.status(NIGHT).state()).isEqualTo("NOTIFIED");
         // the refused login, the first token, and the one taken after the 401
         assertThat(portal.issuedTokens).hasSize(2);
+
+        assertThat(portal.calls(PoliceClient.VIETNAMESE)).isEqualTo(3); // one, then a 401 and the same call again
+
+        // a token less than 60 s from its expiry is not used: a new one is taken before the call, with no 401
+        fake.tokenLifetimeSeconds = 30;
+        fake.expireTokens();
+        guest("nguyen-thi-hong-nhung", "403", "2026-07-10T19:00");
+        police.sendDue(); // 401, a token that expires in 30 s, the call again
+        guest("tran-van-uong", "404", "2026-07-10T20:00");
+        police.sendDue(); // a new token first, then one call
+        assertThat(police.status(NIGHT).state()).isEqualTo("NOTIFIED");
+        assertThat(portal.issuedTokens).hasSize(4);
+        assertThat(portal.calls(PoliceClient.VIETNAMESE)).isEqualTo(6);
     }
 
     @Test
