@@ -54,6 +54,7 @@ final class Migrations {
         MigrateResult result = shared.exclusive(() -> run(module, () -> configure(module, "0")
                 // "0": a module new to a database that already holds other modules' tables starts below V1
                 .baselineOnMigrate(true)
+                .baselineDescription("before the first script")
                 .failOnMissingLocations(true)
                 // a misnamed script is an error, not silently skipped
                 .validateMigrationNaming(true)
@@ -81,7 +82,8 @@ final class Migrations {
                 return;
             }
             shared.exclusive(() -> run(module, () -> {
-                Flyway flyway = configure(module, Integer.toString(version)).load();
+                Flyway flyway = configure(module, Integer.toString(version))
+                        .baselineDescription("applied before Flyway (schema_version)").load();
                 if (flyway.info().current() == null) {
                     flyway.baseline();
                     LOG.info("schema {}: V{} recorded by the earlier runner adopted as the Flyway baseline", module,
@@ -118,7 +120,6 @@ final class Migrations {
                 .placeholderSuffix("}}")
                 .placeholders(Map.of("bytes", target.dialect().bytesType()))
                 .baselineVersion(baselineVersion)
-                .baselineDescription("schema before Flyway")
                 .failOnMissingLocations(false)
                 .connectRetries(0);
     }

@@ -79,6 +79,34 @@ class DatabaseTest {
         }
     }
 
+    /** PostgreSQL only: an SQLite file is one kiosk's, opened by one process. */
+    @Test
+    void stationsStartingAtOnceOnANewPostgresqlDatabaseApplyEachScriptOnce() throws Exception {
+        String key = StorageKey.generate();
+        try (TestDatabases.Target t = TestDatabases.open(Kind.POSTGRESQL, dir)) {
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+            try {
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                List<java.util.concurrent.Future<Integer>> stations = new java.util.ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    stations.add(pool.submit(() -> {
+                        go.await();
+                        try (Database db = open(t.settings, dir, clock, key)) {
+                            db.migrate("testmod");
+                            return db.schemaVersion("testmod");
+                        }
+                    }));
+                }
+                go.countDown();
+                for (java.util.concurrent.Future<Integer> f : stations) {
+                    assertThat(f.get(60, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(2);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("kinds")
     void aWrongKeyIsRefusedAtStartWithAClearError(Kind kind) throws Exception {
