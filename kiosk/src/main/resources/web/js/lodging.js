@@ -237,6 +237,9 @@ function renderPolice(p) {
     FAILED: 'Công an (API): không thành công / Police API: failed' + why,
   }[p.state] || p.state;
   line.className = p.state === 'NOTIFIED' ? 'ok' : p.state === 'FAILED' ? 'overdue' : 'pending';
+  // a notice being sent settles within seconds: look again soon rather than at the minute's refresh
+  clearTimeout(desk.policeTimer);
+  if (p.state === 'SENDING') desk.policeTimer = setTimeout(() => refresh(true), 3000);
   line.append(text);
   if (p.state === 'FAILED' || p.state === 'NOT_SENT') {
     line.append(' ', button('Gửi lại / Resend', 'lodging-police-send', () => staff(() => api.post('/api/lodging/nights/'

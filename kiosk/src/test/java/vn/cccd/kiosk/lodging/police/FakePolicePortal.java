@@ -40,15 +40,15 @@ import vn.cccd.kiosk.config.PoliceApiConfig;
  * importing nothing), {@link #hold()} (imports, then answers only when released), {@link #expireTokens()}. The {@link Portal} (what
  * was imported, tokens issued) outlives a restart of the fake on the same port.
  */
-final class FakePolicePortal implements AutoCloseable {
+public final class FakePolicePortal implements AutoCloseable {
     static final String USER = "cslt_nha_nghi_sen";
-    static final String PASSWORD = "Mk-khong-that-7319";
+    public static final String PASSWORD = "Mk-khong-that-7319";
     static final String CLIENT = "API_CSLT_TEST:client-secret-4821";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** The portal's own records, kept across restarts of the fake. */
-    static final class Portal {
+    public static final class Portal {
         /** soGiayTo / soHoChieu → how many times it was imported. */
         final Map<String, AtomicInteger> imports = new ConcurrentHashMap<>();
         final Set<String> checkedOut = ConcurrentHashMap.newKeySet();
@@ -63,9 +63,9 @@ final class FakePolicePortal implements AutoCloseable {
         /** The portal's time (token expiry): the test's clock. */
         volatile java.util.function.Supplier<java.time.Instant> now = java.time.Instant::now;
         /** "Today" for the arrival rule, in the portal's zone. */
-        volatile LocalDate today;
+        public volatile LocalDate today;
 
-        int imported(String number) {
+        public int imported(String number) {
             AtomicInteger n = imports.get(number);
             return n == null ? 0 : n.get();
         }
@@ -79,7 +79,7 @@ final class FakePolicePortal implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     volatile int status;
-    volatile boolean zeroRows;
+    public volatile boolean zeroRows;
     /** While set, declarations are imported and their answers held back until {@link #release()}. */
     private volatile java.util.concurrent.CountDownLatch held;
     volatile long tokenLifetimeSeconds = 3600;
@@ -95,7 +95,7 @@ final class FakePolicePortal implements AutoCloseable {
         server.start();
     }
 
-    FakePolicePortal(Portal portal) throws IOException {
+    public FakePolicePortal(Portal portal) throws IOException {
         this(portal, 0);
     }
 
@@ -107,7 +107,7 @@ final class FakePolicePortal implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port());
     }
 
-    PoliceApiConfig config(String password, Duration timeout, Duration firstRetry) {
+    public PoliceApiConfig config(String password, Duration timeout, Duration firstRetry) {
         return new PoliceApiConfig(url(), USER, password, CLIENT, timeout, firstRetry, firstRetry.multipliedBy(8));
     }
 
