@@ -26,9 +26,11 @@ for tool in "${JAVA_BIN}jdeps" "${JAVA_BIN}jlink" "${JAVA_BIN}jpackage" dpkg-deb
 done
 
 KIOSK_JAR=$TARGET/cccd-kiosk.jar
+# the optional demo part (--demo): beside the kiosk jar, whose manifest Class-Path names it
+DEMO_JAR=$TARGET/cccd-kiosk-demo.jar
 READER_JAR=$ROOT/reader/target/cccd-reader.jar
 MOCK_JAR=$ROOT/mock-card/target/mock-card.jar
-for jar in "$KIOSK_JAR" "$READER_JAR" "$MOCK_JAR"; do
+for jar in "$KIOSK_JAR" "$DEMO_JAR" "$READER_JAR" "$MOCK_JAR"; do
   [ -f "$jar" ] || { echo "build-deb: $jar is missing (build the reactor: mvn -Pdeb package)" >&2; exit 1; }
 done
 
@@ -41,7 +43,7 @@ mkdir -p "$WORK"
 # jdk.localedata (Vietnamese dates and numbers in forms and PDFs), jdk.charsets (the PostgreSQL driver's
 # encodings), jdk.unsupported (sun.misc.Unsafe for libraries that probe it), jdk.management (JVM metrics)
 MODULES=$("${JAVA_BIN}jdeps" --print-module-deps --ignore-missing-deps --multi-release 17 \
-  "$KIOSK_JAR" "$READER_JAR" "$MOCK_JAR" | tail -n 1)
+  "$KIOSK_JAR" "$DEMO_JAR" "$READER_JAR" "$MOCK_JAR" | tail -n 1)
 MODULES=$MODULES,java.smartcardio,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.unsupported,jdk.management
 echo "build-deb: runtime modules: $MODULES"
 "${JAVA_BIN}jlink" --add-modules "$MODULES" --include-locales=vi,en \
@@ -49,7 +51,7 @@ echo "build-deb: runtime modules: $MODULES"
 
 # ---- 2. the app image: one launcher per jar; each jar in a folder of its own
 mkdir -p "$WORK/input/kiosk" "$WORK/input/reader" "$WORK/input/mock-card"
-cp "$KIOSK_JAR" "$WORK/input/kiosk/"
+cp "$KIOSK_JAR" "$DEMO_JAR" "$WORK/input/kiosk/"
 cp "$READER_JAR" "$WORK/input/reader/"
 cp "$MOCK_JAR" "$WORK/input/mock-card/"
 printf 'main-jar=reader/cccd-reader.jar\nmain-class=vn.cccd.reader.cli.ReaderCli\n' > "$WORK/cccd-reader.launcher"
@@ -62,7 +64,8 @@ printf 'main-jar=mock-card/mock-card.jar\nmain-class=vn.cccd.mock.cli.MockCardCl
   --dest "$WORK/image"
 IMAGE=$WORK/image/$PKG
 # jpackage (JDK 17) puts every jar of --input on every launcher's class path; each command must run its own jar
-# alone, exactly as `java -jar` does (the kiosk jar's logging setup must not reach the CLIs' output)
+# alone, exactly as `java -jar` does (the kiosk jar's logging setup must not reach the CLIs' output); the kiosk
+# reaches its demo part only through its manifest's Class-Path, and uses it only with --demo
 for launcher in cccd-kiosk:kiosk/cccd-kiosk.jar cccd-reader:reader/cccd-reader.jar mock-card:mock-card/mock-card.jar; do
   cfg=$IMAGE/lib/app/${launcher%%:*}.cfg
   sed -i "/^app.classpath=/{\\|^app.classpath=\\\$APPDIR/${launcher#*:}\$|!d}" "$cfg"

@@ -55,6 +55,7 @@ export const ERRORS = {
   INVALID_ID_NUMBER: { vi: 'Nhập số định danh hoặc số hộ chiếu.', en: 'Enter the ID or passport number.' },
   // lodging
   MODE_OFF: { vi: 'Chức năng này không bật trên kiosk này.', en: 'This function is not switched on at this kiosk.' },
+  POLICE_OFF: { vi: 'Chưa cấu hình gửi thông báo lưu trú trực tiếp tới công an (lodging.police).', en: 'Direct submission to the police API is not configured (lodging.police).' },
   NOT_OVERNIGHT: { vi: 'Ngày đi phải sau đêm đầu tiên.', en: 'The departure must be after the first night.' },
   ALREADY_REGISTERED: { vi: 'Khách này đã có trong sổ cho thời gian này.', en: 'This guest is already registered for this period.' },
   ALREADY_CHECKED_OUT: { vi: 'Khách này đã trả phòng.', en: 'This guest has already checked out.' },

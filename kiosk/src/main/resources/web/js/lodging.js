@@ -151,6 +151,7 @@ function render(night) {
   const d = desk.ctx.isoToDmy(night.date);
   $('lodging-count').textContent = night.guests.length ? t('lodgingCount', { n: night.guests.length, d }) : t('lodgingNone', { d });
   renderBanner(night.reminder);
+  renderPolice(night.police);
   const rows = $('lodging-rows');
   rows.replaceChildren();
   for (const g of night.guests) {
@@ -210,6 +211,40 @@ function renderBanner(r) {
     + (r.foreignNotNotified ? ' ' + t('lodgingForeign', { n: r.foreignNotNotified }) : '');
   banner.classList.toggle('overdue', Boolean(r.overdue));
   banner.hidden = false;
+}
+
+// The direct submission to the police API (docs/LODGING.md), when configured: one line per night, and a resend
+// button when the night is not sent or failed. Texts Vietnamese first, English second.
+function renderPolice(p) {
+  let line = $('lodging-police');
+  if (!line) {
+    line = document.createElement('p');
+    line.id = 'lodging-police';
+    line.setAttribute('role', 'status');
+    $('lodging-count').after(line);
+  }
+  line.replaceChildren();
+  line.hidden = !p || !p.enabled;
+  if (line.hidden) return;
+  const at = p.at ? new Date(p.at) : null;
+  const time = at ? desk.ctx.isoToDmy(localDate(at)) + ' ' + pad(at.getHours()) + ':' + pad(at.getMinutes()) : '';
+  const why = p.problem ? ': ' + p.problem : '';
+  const text = {
+    NOT_SENT: 'Công an (API): chưa gửi / Police API: not sent',
+    SENDING: 'Công an (API): đang gửi, lần thử ' + (p.attempts || 0) + ' / Police API: sending, attempt '
+      + (p.attempts || 0) + why,
+    NOTIFIED: 'Công an (API): đã thông báo lúc ' + time + ' / Police API: notified at ' + time,
+    FAILED: 'Công an (API): không thành công / Police API: failed' + why,
+  }[p.state] || p.state;
+  line.className = p.state === 'NOTIFIED' ? 'ok' : p.state === 'FAILED' ? 'overdue' : 'pending';
+  // a notice being sent settles within seconds: look again soon rather than at the minute's refresh
+  clearTimeout(desk.policeTimer);
+  if (p.state === 'SENDING') desk.policeTimer = setTimeout(() => refresh(true), 3000);
+  line.append(text);
+  if (p.state === 'FAILED' || p.state === 'NOT_SENT') {
+    line.append(' ', button('Gửi lại / Resend', 'lodging-police-send', () => staff(() => api.post('/api/lodging/nights/'
+      + encodeURIComponent(desk.night) + '/police')).then(() => refresh(false)).catch((e) => desk.ctx.fail(e))));
+  }
 }
 
 async function exportNight(format) {

@@ -40,13 +40,45 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheDemoPartUsesTheMockCard() {
+        noClasses().that().resideOutsideOfPackage("vn.cccd.kiosk.demo..")
+                .should().dependOnClassesThat().resideInAPackage("vn.cccd.mock..")
+                .because("the mock chip and its PKI ship in cccd-kiosk-demo.jar (package demo), never in "
+                        + "cccd-kiosk.jar")
+                .check(KIOSK);
+    }
+
+    @Test
+    void theKioskFindsTheDemoPartOnlyThroughItsServiceInterface() {
+        noClasses().that().resideOutsideOfPackage("vn.cccd.kiosk.demo..")
+                .should().dependOnClassesThat().resideInAPackage("vn.cccd.kiosk.demo..")
+                .because("cccd-kiosk.jar runs without cccd-kiosk-demo.jar: it looks the demo part up with "
+                        + "ServiceLoader (cards.DemoCardsProvider)")
+                .check(KIOSK);
+    }
+
+    @Test
     void onlyTheCardSourceAdaptersUseJavaxSmartcardio() {
         noClasses().that().doNotHaveFullyQualifiedName("vn.cccd.kiosk.cards.PcscCardSource")
-                .and().doNotHaveFullyQualifiedName("vn.cccd.kiosk.cards.MockDemoCards")
+                .and().doNotHaveFullyQualifiedName("vn.cccd.kiosk.demo.MockDemoCards")
                 .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..")
                 .because("PcscCardSource opens the real PC/SC readers and MockDemoCards presents the demo chip "
                         + "as a PC/SC terminal; everything else sees cards only through CardSource, so it can be "
                         + "tested without a reader")
+                .check(KIOSK);
+    }
+
+    @Test
+    void onlyTheStorageMigrationsUseFlywayAndOnlyTheStoreOpensConnections() {
+        noClasses().that().doNotHaveFullyQualifiedName("vn.cccd.kiosk.store.Migrations")
+                .should().dependOnClassesThat().resideInAPackage("org.flywaydb..")
+                .because("features add scripts under /db/<module>/ and call Database.migrate(module); "
+                        + "how they are applied (Flyway, one history table per module) is the store's business")
+                .check(KIOSK);
+        noClasses().that().resideOutsideOfPackage("vn.cccd.kiosk.store")
+                .should().dependOnClassesThat().haveFullyQualifiedName("java.sql.DriverManager")
+                .because("the register is reached through Database.transaction only: one connection, bounded "
+                        + "waits, the same settings on every connection")
                 .check(KIOSK);
     }
 }

@@ -34,6 +34,15 @@ public interface DemoCards {
         insert(persona);
     }
 
+    /**
+     * Checks fault names before a card is made, so that an unknown fault and an unknown persona are told apart.
+     *
+     * @throws IllegalArgumentException naming the unknown fault
+     */
+    default void checkFaults(java.util.List<String> faults) {
+        // demo cards without faults refuse them in insert(persona, faults)
+    }
+
     /** Takes the card away; false when there was none. */
     boolean remove();
 
@@ -52,12 +61,5 @@ public interface DemoCards {
      */
     record DemoPersona(String name, String fullName, String idNumber, String dateOfBirth, String issueDate,
             String documentType, String documentNumber, String expiryDate) {
-
-        public static DemoPersona of(vn.cccd.mock.persona.Persona p) {
-            boolean passport = !"CCCD".equals(p.document().type().name());
-            return new DemoPersona(p.name(), p.person().fullName(), p.person().idNumber(), p.person().dateOfBirth(),
-                    p.person().issueDate(), p.document().type().name(), passport ? p.documentNumber() : null,
-                    p.document().expiryDate());
-        }
     }
 }

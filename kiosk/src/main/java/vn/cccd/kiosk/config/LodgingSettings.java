@@ -6,11 +6,16 @@ package vn.cccd.kiosk.config;
  *
  * @param establishment the establishment's registered name, or empty
  * @param address the address of stay (the establishment's address); required in lodging mode
+ * @param police the account for the direct submission to the police API ({@code lodging.police.*}), or null: off
  */
-public record LodgingSettings(String establishment, String address) {
+public record LodgingSettings(String establishment, String address, PoliceApiConfig police) {
     public LodgingSettings {
         establishment = establishment == null ? "" : establishment.strip();
         address = address == null ? "" : address.strip();
+    }
+
+    public LodgingSettings(String establishment, String address) {
+        this(establishment, address, null);
     }
 
     public static LodgingSettings none() {

@@ -99,7 +99,7 @@ public final class GuestRegister {
     }
 
     /** The night an arrival at {@code t} begins: before {@link #NIGHT_STARTS} it is the previous day's. */
-    static LocalDate nightOf(LocalDateTime t) {
+    public static LocalDate nightOf(LocalDateTime t) {
         return t.toLocalTime().isBefore(NIGHT_STARTS) ? t.toLocalDate().minusDays(1) : t.toLocalDate();
     }
 

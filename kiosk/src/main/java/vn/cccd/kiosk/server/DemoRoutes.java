@@ -42,7 +42,7 @@ final class DemoRoutes implements RouteModule {
             throw ApiException.badRequest("at most " + MAX_FAULTS + " faults");
         }
         try {
-            vn.cccd.mock.fault.Fault.parseAll(faults);
+            demo.checkFaults(faults);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "UNKNOWN_FAULT", e.getMessage());
         }

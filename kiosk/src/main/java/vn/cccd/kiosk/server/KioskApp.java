@@ -12,7 +12,7 @@ import vn.cccd.kiosk.cards.CardSource;
 import vn.cccd.kiosk.cards.CompositeCardSource;
 import vn.cccd.kiosk.cards.DemoCards;
 import vn.cccd.kiosk.cards.DocumentReading;
-import vn.cccd.kiosk.cards.MockDemoCards;
+import vn.cccd.kiosk.cards.DemoCardsProvider;
 import vn.cccd.kiosk.cards.PcscCardSource;
 import vn.cccd.kiosk.config.ConfigException;
 import vn.cccd.kiosk.config.KioskConfig;
@@ -23,6 +23,7 @@ import vn.cccd.kiosk.forms.PrefillEngine;
 import vn.cccd.kiosk.hospital.HospitalService;
 import vn.cccd.kiosk.hospital.JdbcCheckinStore;
 import vn.cccd.kiosk.lodging.GuestRegister;
+import vn.cccd.kiosk.lodging.police.PoliceSubmission;
 import vn.cccd.kiosk.metrics.KioskMetrics;
 import vn.cccd.kiosk.output.FormPdfRenderer;
 import vn.cccd.kiosk.output.PdfFonts;
@@ -52,6 +53,7 @@ public final class KioskApp implements AutoCloseable {
     private final ProcessingLog log;
     private final Database database;
     private final GuestRegister lodging;
+    private final PoliceSubmission police;
     private final HospitalService hospital;
     private final KioskMetrics metrics;
 
@@ -80,6 +82,9 @@ public final class KioskApp implements AutoCloseable {
         // a register's table is registered (retention, data-subject requests) whenever its data may be there
         this.lodging = database == null || (config.mode() != Mode.LODGING && database.schemaVersion("lodging") == 0)
                 ? null : new GuestRegister(database, config.lodging(), config.stationName(), clock);
+        // the direct submission to the police API: only when the establishment's account is configured
+        this.police = lodging == null || config.mode() != Mode.LODGING || config.lodging().police() == null ? null
+                : new PoliceSubmission(config.lodging().police(), database, lodging, clock, log::record);
         this.cards = new CardService(source, events, clock, new CardService.Settings(config.pollInterval(),
                 config.idleTimeout(), config.idleWarning(), trust, config.readFace()), log);
         metrics.watch(cards);
@@ -124,7 +129,10 @@ public final class KioskApp implements AutoCloseable {
         List<CardSource> sources = new ArrayList<>();
         DemoCards demo = null;
         if (config.demo()) {
-            demo = new MockDemoCards(dataDir(config).resolve("demo-trust"), reading);
+            // the optional demo part (cccd-kiosk-demo.jar), never inside cccd-kiosk.jar
+            DemoCardsProvider provider = DemoCardsProvider.find(KioskApp.class.getClassLoader())
+                    .orElseThrow(() -> new ConfigException("--demo", DemoCardsProvider.MISSING));
+            demo = provider.create(dataDir(config).resolve("demo-trust"), reading);
             sources.add(demo.source());
         }
         if (config.pcscReaders()) {
@@ -207,6 +215,11 @@ public final class KioskApp implements AutoCloseable {
         return lodging;
     }
 
+    /** The direct submission to the police API, or null when not configured ({@code lodging.police.*}). */
+    public PoliceSubmission police() {
+        return police;
+    }
+
     /** The processing log (no personal data; see {@link ProcessingLog}). */
     public ProcessingLog processingLog() {
         return log;
@@ -236,6 +249,9 @@ public final class KioskApp implements AutoCloseable {
         if (hospital != null) {
             hospital.startWebhook(cards::record);
         }
+        if (police != null) {
+            police.start();
+        }
     }
 
     @Override
@@ -245,6 +261,9 @@ public final class KioskApp implements AutoCloseable {
         metrics.close();
         if (hospital != null) {
             hospital.close();
+        }
+        if (police != null) {
+            police.close();
         }
         if (database != null) {
             database.close();

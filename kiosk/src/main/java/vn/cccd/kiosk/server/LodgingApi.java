@@ -55,6 +55,7 @@ final class LodgingApi implements RouteModule {
                 .get("/api/lodging/nights/{date}", this::nightView)
                 .post("/api/lodging/nights/{date}/notified", this::notified)
                 .get("/api/lodging/status", this::status);
+        new PoliceSubmissionRoutes(app).register(r);
     }
 
     private GuestRegister register() {
@@ -80,6 +81,7 @@ final class LodgingApi implements RouteModule {
         Guest g = register().register(read.get(0), stay);
         log.record("lodging-guest-registered", Map.of("guest", g.id(), "foreign", g.foreign(),
                 "verification", g.verification()), g.documentNumber());
+        PoliceSubmissionRoutes.registered(app, g);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", g.id());
         out.put("guest", g);
@@ -101,6 +103,7 @@ final class LodgingApi implements RouteModule {
         out.put("stayAddress", register().lodging().address());
         out.put("guests", guests);
         out.put("reminder", register().reminder(night, guests));
+        out.put("police", PoliceSubmissionRoutes.status(app, night));
         return ApiResponse.ok(out);
     }
 
@@ -160,6 +163,7 @@ final class LodgingApi implements RouteModule {
     private ApiResponse checkout(ApiRequest q) {
         Guest g = register().checkout(q.param("id"));
         log.record("lodging-checkout", Map.of("guest", g.id()));
+        PoliceSubmissionRoutes.checkedOut(app, g);
         return ApiResponse.ok(g);
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.cccd.kiosk.KioskMain;
-import vn.cccd.kiosk.cards.MockDemoCards;
+import vn.cccd.kiosk.demo.MockDemoCards;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
 import vn.cccd.reader.model.Json;

@@ -40,7 +40,7 @@ final class LinkModelledDemoCards implements DemoCards {
     public List<DemoPersona> personas() {
         List<DemoPersona> out = new ArrayList<>();
         for (Persona p : Personas.builtIn()) {
-            out.add(DemoPersona.of(p));
+            out.add(vn.cccd.kiosk.demo.MockDemoCards.persona(p));
         }
         return out;
     }

@@ -19,6 +19,7 @@ import vn.cccd.reader.model.Verification;
 import vn.cccd.reader.read.ProgressListener;
 import vn.cccd.reader.read.ReadRequest;
 import vn.cccd.reader.transport.pcsc.PcscReaders;
+import vn.cccd.kiosk.demo.MockDemoCards;
 
 /**
  * The demo reader beside a PC/SC source that is down in every way seen in the field (issue 14, item 1): no service,

@@ -80,6 +80,34 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void thePoliceApiIsOffByDefaultAndItsSecretsComeFromTheEnvironmentOnly() {
+        assertThat(ConfigLoader.fromFile(Path.of("..", "config", "kiosk.properties")).lodging().police())
+                .as("off in the repository's configuration").isNull();
+        Properties p = new Properties();
+        p.setProperty("lodging.police.username", "cslt_nha_nghi_sen");
+        p.setProperty("lodging.police.passwordEnv", "POLICE_PW");
+        p.setProperty("lodging.police.clientEnv", "POLICE_CLIENT");
+        p.setProperty("lodging.police.url", "");
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("POLICE_PW", "Mk-khong-that-7319",
+                "POLICE_CLIENT", "API_CSLT_TEST:client-secret-4821"));
+        PoliceApiConfig c = ConfigLoader.police(p, env::get);
+        assertThat(c.url()).isEqualTo(PoliceApiConfig.PRODUCTION);
+        assertThat(c.password()).isEqualTo("Mk-khong-that-7319");
+        assertThat(c.client()).isEqualTo("API_CSLT_TEST:client-secret-4821");
+        assertThat(c.timeout()).hasSeconds(20);
+        assertThat(c.toString()).doesNotContain("Mk-khong").doesNotContain("client-secret").doesNotContain("cslt_nha");
+        env.remove("POLICE_PW");
+        assertThatThrownBy(() -> ConfigLoader.police(p, env::get))
+                .hasMessageStartingWith("lodging.police.passwordEnv: ").hasMessageContaining("POLICE_PW is not set");
+        env.put("POLICE_PW", "x");
+        env.put("POLICE_CLIENT", "no-colon-secret");
+        assertThatThrownBy(() -> ConfigLoader.police(p, env::get)).hasMessageStartingWith("lodging.police.clientEnv: ")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("no-colon-secret"));
+        p.setProperty("lodging.police.username", "");
+        assertThat(ConfigLoader.police(p, env::get)).isNull();
+    }
+
+    @Test
     void theBhytGatewayAccountIsReadWithThePasswordHashedAndNeverShown(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("forms"));
         Properties p = new Properties();

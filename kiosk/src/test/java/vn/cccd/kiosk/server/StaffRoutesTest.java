@@ -46,6 +46,9 @@ class StaffRoutesTest {
             "GET /api/lodging/nights/{date}",
             "POST /api/lodging/nights/{date}/notified",
             "GET /api/lodging/status",
+            // the police submission (issue 18 item 2): staff only from the start
+            "GET /api/lodging/police",
+            "POST /api/lodging/nights/{date}/police",
             "GET /api/hospital/checkins/{id}/bhyt",
             "GET /api/hospital/status");
 

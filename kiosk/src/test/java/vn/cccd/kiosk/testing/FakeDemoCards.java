@@ -20,7 +20,7 @@ public final class FakeDemoCards implements DemoCards {
 
     @Override
     public List<DemoPersona> personas() {
-        return Personas.builtIn().stream().map(DemoPersona::of).toList();
+        return Personas.builtIn().stream().map(vn.cccd.kiosk.demo.MockDemoCards::persona).toList();
     }
 
     @Override

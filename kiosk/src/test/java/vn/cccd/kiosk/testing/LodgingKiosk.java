@@ -12,6 +12,7 @@ import java.util.Map;
 import vn.cccd.kiosk.config.LodgingSettings;
 import vn.cccd.kiosk.config.Mode;
 import vn.cccd.kiosk.config.PinHash;
+import vn.cccd.kiosk.config.PoliceApiConfig;
 import vn.cccd.kiosk.config.StorageSettings;
 import vn.cccd.mock.persona.DocumentFactory;
 import vn.cccd.mock.persona.Persona;
@@ -37,8 +38,13 @@ public final class LodgingKiosk implements AutoCloseable {
     }
 
     public static LodgingKiosk start(Path dataDir, StorageSettings storage) throws Exception {
+        return start(dataDir, storage, null);
+    }
+
+    /** With the direct submission to the police API on ({@code police} not null). */
+    public static LodgingKiosk start(Path dataDir, StorageSettings storage, PoliceApiConfig police) throws Exception {
         return new LodgingKiosk(KioskHarness.start(dataDir, b -> b.mode(Mode.LODGING).storage(storage)
-                .operatorPin(PIN_HASH).lodging(new LodgingSettings("Nhà nghỉ Hàng Bạc", ADDRESS))));
+                .operatorPin(PIN_HASH).lodging(new LodgingSettings("Nhà nghỉ Hàng Bạc", ADDRESS, police))));
     }
 
     /** Reads a persona's card through the session steps (start, consent, key, card on the reader). */

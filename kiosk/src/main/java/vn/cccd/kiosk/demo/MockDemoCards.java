@@ -1,10 +1,14 @@
-package vn.cccd.kiosk.cards;
+package vn.cccd.kiosk.demo;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import vn.cccd.kiosk.cards.CardSource;
+import vn.cccd.kiosk.cards.DemoCards;
+import vn.cccd.kiosk.cards.DocumentReading;
+import vn.cccd.kiosk.cards.PcscCardSource;
 import vn.cccd.mock.MockCards;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.pcsc.MockTerminal;
@@ -15,7 +19,8 @@ import vn.cccd.mock.pki.MockPki;
 
 /**
  * Demo cards from the mock card module: a virtual reader behind the mock {@code javax.smartcardio} provider, so
- * the kiosk reads them exactly as it reads a real card (PC/SC API, reader library, verification).
+ * the kiosk reads them exactly as it reads a real card (PC/SC API, reader library, verification). Packaged in
+ * cccd-kiosk-demo.jar with the mock card module, never in cccd-kiosk.jar ({@link MockDemoCardsProvider}).
  */
 public final class MockDemoCards implements DemoCards {
     /** The demo reader's name. */
@@ -43,9 +48,22 @@ public final class MockDemoCards implements DemoCards {
     public List<DemoPersona> personas() {
         List<DemoPersona> out = new ArrayList<>();
         for (Persona p : Personas.builtIn()) {
-            out.add(DemoPersona.of(p));
+            out.add(persona(p));
         }
         return out;
+    }
+
+    /** A mock persona as the demo panel shows it. */
+    public static DemoPersona persona(Persona p) {
+        boolean passport = !"CCCD".equals(p.document().type().name());
+        return new DemoPersona(p.name(), p.person().fullName(), p.person().idNumber(), p.person().dateOfBirth(),
+                p.person().issueDate(), p.document().type().name(), passport ? p.documentNumber() : null,
+                p.document().expiryDate());
+    }
+
+    @Override
+    public void checkFaults(List<String> faults) {
+        vn.cccd.mock.fault.Fault.parseAll(faults);
     }
 
     @Override
