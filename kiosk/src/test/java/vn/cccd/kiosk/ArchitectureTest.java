@@ -81,4 +81,15 @@ class ArchitectureTest {
                         + "waits, the same settings on every connection")
                 .check(KIOSK);
     }
+
+    @Test
+    void theStaffLoginIsCheckedByTheRouteTableNotInsideHandlers() {
+        noClasses().that().doNotHaveFullyQualifiedName("vn.cccd.kiosk.hospital.HospitalApi")
+                .should().callMethod(vn.cccd.kiosk.web.OperatorAuth.class, "require",
+                        vn.cccd.kiosk.web.http.ApiRequest.class)
+                .because("staff-only routes are declared in the route table (r.staff()) and the Router checks the "
+                        + "login in front of them, so that StaffRoutesTest sees them all; only HospitalApi asks for "
+                        + "it inside a handler, for a check-in that another session made")
+                .check(KIOSK);
+    }
 }

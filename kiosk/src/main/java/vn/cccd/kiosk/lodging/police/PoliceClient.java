@@ -83,7 +83,8 @@ public final class PoliceClient {
             r = call(path, body);
             if (r.statusCode() == 401 || r.statusCode() == 403) {
                 token = null;
-                throw new LoginRefused("the police API refused a fresh access token (HTTP " + r.statusCode() + ")");
+                throw new LoginRefused("Cổng công an từ chối mã truy cập mới / the police API refused a fresh access"
+                        + " token (HTTP " + r.statusCode() + ")");
             }
         }
         return PortalAnswer.of(r.statusCode(), r.body(), records.size());
@@ -115,7 +116,8 @@ public final class PoliceClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build();
         HttpResponse<byte[]> r = send(request);
         if (r.statusCode() >= 500 || r.statusCode() == 429) {
-            throw new Unreachable("the police API's login answered HTTP " + r.statusCode());
+            throw new Unreachable("Cổng đăng nhập của công an trả lời HTTP " + r.statusCode() + " / the police API's"
+                    + " login answered HTTP " + r.statusCode());
         }
         JsonNode json;
         try {
@@ -126,8 +128,9 @@ public final class PoliceClient {
         JsonNode data = json == null ? null : json.path("data");
         if (r.statusCode() != 200 || json == null || !"200".equals(json.path("code").asText())
                 || !data.path("AccessToken").isTextual() || data.path("AccessToken").asText().isEmpty()) {
-            throw new LoginRefused("the police API refused the establishment's login (HTTP " + r.statusCode()
-                    + "): check lodging.police.username and the password and client credential it is given");
+            throw new LoginRefused("Cổng công an từ chối đăng nhập của cơ sở / the police API refused the"
+                    + " establishment's login (HTTP " + r.statusCode() + "): check lodging.police.username and the"
+                    + " password and client credential it is given");
         }
         token = data.path("AccessToken").asText();
         // without an expiry the token is used for this call only
@@ -140,7 +143,8 @@ public final class PoliceClient {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             // the class name only: an exception's message may carry the request
-            throw new Unreachable("no answer from the police API (" + e.getClass().getSimpleName() + ")");
+            throw new Unreachable("Không có trả lời từ cổng công an / no answer from the police API ("
+                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -48,7 +48,7 @@ public final class PolicePayload {
     /** API5: a Vietnamese guest. */
     static Map<String, Object> vietnamese(Guest g) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("hoTen", required(g.fullName(), "the name"));
+        r.put("hoTen", required(g.fullName(), "họ tên / the name"));
         r.put("gioiTinh", sex(g));
         r.put("ngayThangNamSinhStr", birth(g));
         if (g.residence() != null) {
@@ -70,15 +70,16 @@ public final class PolicePayload {
     /** API4: a foreign guest; {@code thoiHanTamTruStr} (required) is the expected departure [U]. */
     static Map<String, Object> foreign(Guest g) {
         Map<String, Object> r = new LinkedHashMap<>();
-        r.put("hoTen", required(g.fullName(), "the name"));
+        r.put("hoTen", required(g.fullName(), "họ tên / the name"));
         String nationality = g.nationality() == null ? "" : g.nationality().strip().toUpperCase(Locale.ROOT);
         if (!nationality.matches("[A-Z]{1,3}")) {
-            throw new IllegalArgumentException("the nationality is not a passport's code");
+            throw new IllegalArgumentException("quốc tịch không phải mã trên hộ chiếu / the nationality is not a passport's code");
         }
         r.put("quocTich", nationality);
         String passport = g.documentNumber() == null ? "" : g.documentNumber().strip();
         if (!passport.matches("[A-Za-z0-9]{1,10}")) {
-            throw new IllegalArgumentException("a passport number is 1 to 10 letters or digits (the API's rule)");
+            throw new IllegalArgumentException("số hộ chiếu 1–10 chữ hoặc số / a passport number is 1 to 10 letters or digits"
+                    + " (the API's rule)");
         }
         r.put("soHoChieu", passport);
         r.put("gioiTinh", sex(g));
@@ -106,14 +107,15 @@ public final class PolicePayload {
 
     private static String required(String v, String what) {
         if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException(what + " is missing");
+            throw new IllegalArgumentException("thiếu " + what + " / missing");
         }
         return v.strip();
     }
 
     private static String sex(Guest g) {
         if (!"M".equals(g.sex()) && !"F".equals(g.sex())) {
-            throw new IllegalArgumentException("the sex is not M or F on this guest's card (the API requires it)");
+            throw new IllegalArgumentException("thẻ không ghi giới tính Nam/Nữ / the sex is not M or F on this guest's"
+                    + " card (the API requires it)");
         }
         return g.sex();
     }
@@ -123,7 +125,8 @@ public final class PolicePayload {
         try {
             return (d.length() > 10 ? LocalDateTime.parse(d).toLocalDate() : LocalDate.parse(d)).toString();
         } catch (NullPointerException | DateTimeParseException e) {
-            throw new IllegalArgumentException("the date of birth is not a full date (the API takes YYYY-MM-DD)");
+            throw new IllegalArgumentException("ngày sinh không đầy đủ / the date of birth is not a full date (the API"
+                    + " takes YYYY-MM-DD)");
         }
     }
 
@@ -135,13 +138,14 @@ public final class PolicePayload {
         if ("PASSPORT".equals(g.documentType())) {
             return 4;
         }
-        throw new IllegalArgumentException("a " + g.documentType() + " is not a document type of the API's list");
+        throw new IllegalArgumentException("loại giấy tờ " + g.documentType() + " không có trong danh mục / a "
+                + g.documentType() + " is not a document type of the API's list");
     }
 
     private static String number(Guest g) {
-        String n = required(g.documentNumber(), "the document number");
+        String n = required(g.documentNumber(), "số giấy tờ / the document number");
         if ("CCCD".equals(g.documentType()) && !n.matches("[0-9]{12}")) {
-            throw new IllegalArgumentException("a CCCD number is 12 digits (the API's rule)");
+            throw new IllegalArgumentException("số CCCD phải có 12 chữ số / a CCCD number is 12 digits (the API's rule)");
         }
         return n;
     }

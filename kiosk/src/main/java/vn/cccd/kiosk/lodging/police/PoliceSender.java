@@ -150,7 +150,8 @@ public final class PoliceSender implements AutoCloseable {
         Instant now = clock.instant();
         if (a.retryBecause != null) {
             Duration delay = delay(attempt);
-            String problem = join(a.refusals, a.retryBecause + "; next attempt after " + delay.toSeconds() + " s");
+            String problem = join(a.refusals, a.retryBecause + "; thử lại sau " + delay.toSeconds() + " giây / next attempt"
+                    + " after " + delay.toSeconds() + " s");
             outbox.retry(e, attempt, a.confirmed, now.plus(delay), problem);
             if (Integer.bitCount(attempt) == 1) {
                 // 1st, 2nd, 4th … failure: a long outage does not flood the log
@@ -158,8 +159,8 @@ public final class PoliceSender implements AutoCloseable {
             }
             recorder.record("lodging-police-retry", Map.of("notice", what, "attempt", attempt));
         } else if (a.refusals.isEmpty()) {
-            outbox.notified(e, attempt, a.confirmed, now, total == 0 ? "nothing left to send: every guest was"
-                    + " already notified" : null);
+            outbox.notified(e, attempt, a.confirmed, now, total == 0 ? "không còn khách nào để gửi / nothing left to"
+                    + " send: every guest was already notified" : null);
             LOG.info("police notice {} confirmed ({} guests, attempt {})", what, a.confirmed, attempt);
             recorder.record("lodging-police-notified", Map.of("notice", what, "guests", a.confirmed,
                     "attempt", attempt));
@@ -188,7 +189,7 @@ public final class PoliceSender implements AutoCloseable {
 
     private void sendBatch(String path, PolicePayload.Batch b, Attempt a)
             throws PoliceClient.LoginRefused, PoliceClient.Unreachable, InterruptedException {
-        b.refused().forEach((g, why) -> a.refusals.add(guest(g) + ": not sent, " + why));
+        b.refused().forEach((g, why) -> a.refusals.add(guest(g) + ": không gửi / not sent, " + why));
         if (b.records().isEmpty()) {
             return;
         }
@@ -217,7 +218,7 @@ public final class PoliceSender implements AutoCloseable {
         try {
             record = PolicePayload.earlyCheckout(g.get());
         } catch (IllegalArgumentException x) {
-            a.refusals.add(guest(g.get()) + ": not sent, " + x.getMessage());
+            a.refusals.add(guest(g.get()) + ": không gửi / not sent, " + x.getMessage());
             return 1;
         }
         PortalAnswer answer = client.post(PoliceClient.CHECKOUT, List.of(record));
@@ -234,7 +235,7 @@ public final class PoliceSender implements AutoCloseable {
 
     /** How the owner finds the guest: the room, never the name or number. */
     private static String guest(Guest g) {
-        return "guest in room " + g.room();
+        return "khách phòng " + g.room() + " / guest in room " + g.room();
     }
 
     private static String join(List<String> reasons, String last) {

@@ -50,10 +50,11 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
             json = null;
         }
         if (status >= 500 || status == 429 || status == 408) {
-            return failure("the police API answered HTTP " + status, true);
+            return failure("Cổng công an trả lời HTTP " + status + " / the police API answered HTTP " + status, true);
         }
         if (json == null || !json.isObject()) {
-            return failure("the police API answered HTTP " + status + " with no readable JSON", false);
+            return failure("Cổng công an trả lời HTTP " + status + " không đọc được / the police API answered HTTP " + status
+                    + " with no readable JSON", false);
         }
         String code = json.path("code").asText("");
         String message = json.path("message").asText("");
@@ -65,14 +66,17 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
                 return new PortalAnswer(all(n), Map.of(), null, false);
             }
             return failure(count < 0
-                    ? "the police API answered success without saying which of the " + n + " guests it took"
-                    : "the police API answered success but confirmed " + count + " of " + n + " guests (the portal"
-                            + " is known to report success for zero imported rows): check its list, then resend",
+                    ? "Cổng công an báo thành công nhưng không nói đã nhận khách nào / the police API answered success"
+                            + " without saying which of the " + n + " guests it took"
+                    : "Cổng công an báo thành công nhưng chỉ xác nhận " + count + "/" + n + " khách: kiểm tra danh sách trên"
+                            + " cổng rồi gửi lại / the police API answered success but confirmed " + count + " of " + n
+                            + " guests (the portal is known to report success for zero imported rows): check its list,"
+                            + " then resend",
                     false);
         }
         if (errors.isEmpty()) {
-            return failure("the police API refused the notice (HTTP " + status + ", code " + clean(code) + "): "
-                    + clean(message), false);
+            return failure("Cổng công an từ chối thông báo / the police API refused the notice (HTTP " + status
+                    + ", code " + clean(code) + "): " + clean(message), false);
         }
         Set<Integer> ok = new TreeSet<>();
         Map<Integer, String> refused = new TreeMap<>();
@@ -86,8 +90,11 @@ public record PortalAnswer(Set<Integer> confirmed, Map<Integer, String> refused,
         });
         String problem = null;
         if (!refused.isEmpty() || ok.size() < n) {
-            problem = refused.isEmpty() ? "the police API confirmed " + ok.size() + " of " + n + " guests"
-                    : "the police API refused " + refused.size() + " of " + n + " guests";
+            problem = refused.isEmpty()
+                    ? "Cổng công an chỉ xác nhận " + ok.size() + "/" + n + " khách / the police API confirmed " + ok.size()
+                            + " of " + n + " guests"
+                    : "Cổng công an từ chối " + refused.size() + "/" + n + " khách / the police API refused "
+                            + refused.size() + " of " + n + " guests";
         }
         return new PortalAnswer(Collections.unmodifiableSet(ok), Collections.unmodifiableMap(refused), problem, false);
     }
