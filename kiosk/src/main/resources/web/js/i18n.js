@@ -66,6 +66,8 @@ const TEXTS = {
     badgeNotAuthentic: 'Không xác thực được — dữ liệu chip không hợp lệ',
     badgeCopy: 'Thẻ này có thể là bản sao',
     unverifiedHelp: 'Kiosk không kiểm tra được chữ ký số của thẻ. Cán bộ sẽ kiểm tra thẻ gốc.',
+    paNoteDsExpired: 'Ghi chú: chứng thư số của đơn vị ký dữ liệu thẻ (Document Signer) đã hết hạn ngày {date}; khi ký thẻ này chứng thư còn hiệu lực và thẻ vẫn còn giá trị, nên chữ ký số của thẻ vẫn có giá trị.',
+    paNote: 'Ghi chú của bước kiểm tra chữ ký số (không phải lỗi):',
     finish: 'Hoàn tất', chooseProcedure: 'Chọn thủ tục',
     pickerTitle: 'Bạn cần làm thủ tục gì?',
     formLead: 'Thông tin đánh dấu "từ chip" được đọc từ thẻ và không sửa được. Hãy điền các ô còn trống.',
@@ -278,7 +280,12 @@ export function currentLang() {
 
 /** The text for a key (dotted for nested: "cleared.idle"), with {name} placeholders filled. */
 export function t(key, vars = {}) {
-  let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS[lang]);
+  return tIn(lang, key, vars);
+}
+
+/** The text for a key in a given language (for texts shown in both languages at once). */
+export function tIn(l, key, vars = {}) {
+  let v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS[l] || TEXTS.vi);
   if (v === undefined) {
     v = key.split('.').reduce((o, k) => (o == null ? undefined : o[k]), TEXTS.vi);
   }

@@ -54,6 +54,10 @@ function wipe() {
   ['id-name', 'id-number', 'id-dob', 'id-sex'].forEach((id) => { $(id).textContent = ''; });
   $('id-badges').replaceChildren();
   $('id-problems').replaceChildren();
+  $('id-notes').replaceChildren();
+  $('id-notes').hidden = true;
+  // the residence address.js adds beside the facts
+  document.querySelectorAll('#screen-identity .id-address').forEach((n) => n.remove());
 }
 
 export function setUp() {

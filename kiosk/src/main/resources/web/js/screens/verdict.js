@@ -1,6 +1,8 @@
-// The verdict on a card as people read it: genuine, not verified, not authentic, or a possible copy, and why.
+// The verdict on a card as people read it: genuine, not verified, not authentic, or a possible copy, and why; and
+// the notes of the signature check, which are no problem (a Document Signer expired since it signed a valid card).
 
-import { t } from '../i18n.js';
+import { isoToDmy } from '../dates.js';
+import { t, tIn } from '../i18n.js';
 import { $ } from '../ui.js';
 
 /** The verdict in words (also on the form's cards panel). */
@@ -46,4 +48,27 @@ export function renderVerdict(v) {
     li.textContent = reason;
     problems.appendChild(li);
   }
+  renderNotes((pa && pa.notes) || []);
+}
+
+/**
+ * Passive Authentication's notes, Vietnamese first, then the reader's own English note. A note the page knows (the
+ * Document Signer expired since it signed) is said in full in Vietnamese; any other gets a Vietnamese label.
+ */
+function renderNotes(notes) {
+  const list = $('id-notes');
+  list.replaceChildren();
+  for (const note of notes) {
+    const li = document.createElement('li');
+    const vi = document.createElement('span');
+    vi.lang = 'vi';
+    const expired = /^The Document Signer certificate expired on (\d{4}-\d{2}-\d{2})/.exec(note);
+    vi.textContent = expired ? tIn('vi', 'paNoteDsExpired', { date: isoToDmy(expired[1]) }) : tIn('vi', 'paNote');
+    const en = document.createElement('span');
+    en.lang = 'en';
+    en.textContent = note;
+    li.append(vi, ' ', en);
+    list.appendChild(li);
+  }
+  list.hidden = notes.length === 0;
 }

@@ -63,6 +63,26 @@ class DemoModeBrowserTest {
     }
 
     @Test
+    void aCardThatOutlivedItsDocumentSignerIsGenuineAndItsNoteIsShownInVietnameseThenEnglish() throws Exception {
+        open();
+        // issued 2021-04-15, valid to 2035, signed by a Document Signer whose certificate ran out on 2025-12-31
+        Persona p = Personas.builtIn("nguyen-thi-hong-nhung");
+        typeKeyOf(p);
+        java.net.http.HttpResponse<String> inserted = kiosk.post("/api/demo/insert",
+                "{\"persona\":\"" + p.name() + "\",\"faults\":[\"expired-document-signer\"]}");
+        assertThat(inserted.statusCode()).as(inserted.body()).isEqualTo(200);
+        b.screen("identity");
+        assertThat(b.find("#id-badges").getText()).contains("Thẻ thật");
+        assertThat(b.find("#id-notes").isDisplayed()).isTrue();
+        String note = b.find("#id-notes li").getText();
+        assertThat(note).contains("đã hết hạn ngày 31/12/2025")
+                .contains("The Document Signer certificate expired on 2025-12-31");
+        assertThat(note.indexOf("đã hết hạn")).as("Vietnamese first").isLessThan(note.indexOf("The Document Signer"));
+        assertThat(b.find("#id-notes li [lang='en']").getText()).startsWith("The Document Signer certificate");
+        b.shot("demo-expired-document-signer-identity");
+    }
+
+    @Test
     void aRealMockChipIsReadVerifiedAndFillsCt01() throws Exception {
         open();
         Persona p = Personas.builtIn("tran-van-uong");
@@ -73,6 +93,7 @@ class DemoModeBrowserTest {
         b.shot("demo-real-chip-identity");
         assertThat(b.find("#id-name").getText()).isEqualTo(p.person().fullName());
         assertThat(b.find("#id-badges").getText()).contains("Thẻ thật");
+        assertThat(b.find("#id-notes").isDisplayed()).as("no note on a card whose signer is valid").isFalse();
         b.until(d -> ((Number) b.js("return document.getElementById('id-face').naturalWidth")).intValue() > 0, 10);
 
         b.find("#identity-next").click();
@@ -91,7 +112,8 @@ class DemoModeBrowserTest {
         b.find("#demo-details summary").click();
         b.find("#demo-remove").click();
         b.screen("attract");
-        String[] traces = {p.person().fullName(), p.person().idNumber(), p.person().idNumber().substring(3)};
+        String[] traces = {p.person().fullName(), p.person().idNumber(), p.person().idNumber().substring(3),
+            p.person().placeOfResidence()};
         for (String t : traces) {
             // the demo panel lists the (fictional) demo personas by design: everything else must be wiped
             b.until(d -> !((String) b.js("const c = document.documentElement.cloneNode(true);"

@@ -114,7 +114,7 @@ public final class MockCardCli implements Runnable {
     @Command(name = "files", description = {
         "Write a persona's chip files (COM.bin, SOD.bin, DG1.bin ...) into a directory, as 'cccd-reader read --save'",
         "does, for 'cccd-reader verify DIR'. Document faults (tamper-dg13, bad-sod-signature, unknown-csca,",
-        "legacy-dg13-layout, unknown-dg13-layout) apply."})
+        "legacy-dg13-layout, unknown-dg13-layout, expired-document-signer) apply."})
     static final class FilesCommand implements Callable<Integer> {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -158,7 +158,7 @@ public final class MockCardCli implements Runnable {
 
         @Option(names = "--fault", paramLabel = "NAME", description = "a fault to show (repeatable): tamper-dg13,"
                 + " bad-sod-signature, unknown-csca, clone, ca-mismatch, legacy-dg13-layout, unknown-dg13-layout,"
-                + " remove-after:N, max-le:N, garbage-after:N, stall-after:N")
+                + " expired-document-signer, remove-after:N, max-le:N, garbage-after:N, stall-after:N")
         List<String> faults = new ArrayList<>();
 
         @Option(names = "--link-kbps", paramLabel = "N",

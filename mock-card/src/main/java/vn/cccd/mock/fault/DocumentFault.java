@@ -24,7 +24,14 @@ public enum DocumentFault implements Fault {
      * DG13 in a layout no source shows ({@code 6D → 04 OCTET STRING}), correctly signed: the read must go on
      * with the person from DG1 and say that DG13 could not be read.
      */
-    UNKNOWN_DG13_LAYOUT("unknown-dg13-layout", true);
+    UNKNOWN_DG13_LAYOUT("unknown-dg13-layout", true),
+    /**
+     * The SOD is signed by a Document Signer whose certificate ran from 2021-01-01 to 2025-12-31: valid when it
+     * signed the card (its issue date), expired since. Real cards outlive their DS certificate (a CCCD issued at 58
+     * never expires; the Vietnam CSCA's key usage period ends in 2026), see docs/PASSIVE-AUTHENTICATION.md:
+     * Passive Authentication stays VALID with a note. Only for cards issued in that period.
+     */
+    EXPIRED_DOCUMENT_SIGNER("expired-document-signer", true);
 
     private final String spec;
     private final boolean supported;

@@ -234,6 +234,9 @@ public final class DocumentFactory {
         if (faults.contains(DocumentFault.UNKNOWN_CSCA)) {
             return pki.unknownDocumentSigner();
         }
+        if (faults.contains(DocumentFault.EXPIRED_DOCUMENT_SIGNER)) {
+            return pki.expiredDocumentSigner();
+        }
         return pki.documentSigner(persona.isCccd() ? MockPki.Family.EC : MockPki.Family.RSA);
     }
 }

@@ -83,6 +83,8 @@ public final class MockPki {
     private static final Date CSCA_TO = date(2045, 12, 31);
     private static final Date DS_FROM = date(2021, 1, 1);
     private static final Date DS_TO = date(2036, 12, 31);
+    /** The Document Signer that has expired since it signed (fault expired-document-signer). */
+    private static final Date EXPIRED_DS_TO = date(2025, 12, 31);
 
     private static final MockPki INSTANCE = new MockPki();
 
@@ -92,6 +94,7 @@ public final class MockPki {
     private DocumentSigner ecSigner;
     private DocumentSigner rsaSigner;
     private DocumentSigner unknownSigner;
+    private DocumentSigner expiredSigner;
 
     private MockPki() {
     }
@@ -142,6 +145,18 @@ public final class MockPki {
                     0x2003);
         }
         return unknownSigner;
+    }
+
+    /**
+     * A Document Signer of the EC CSCA valid from 2021-01-01 to 2025-12-31 only: it signed cards issued then and has
+     * expired since (the chain model of docs/PASSIVE-AUTHENTICATION.md keeps those cards VALID, with a note).
+     */
+    public synchronized DocumentSigner expiredDocumentSigner() {
+        if (expiredSigner == null) {
+            expiredSigner = signer(csca(Family.EC), "Mock Document Signer EC 2021-2025",
+                    ecKeys("pki:ds-ec-expired", "secp256r1"), 0x2004, EXPIRED_DS_TO);
+        }
+        return expiredSigner;
     }
 
     /** The CSCA certificates a reader must trust to verify mock cards (not the unknown one). */
@@ -217,8 +232,13 @@ public final class MockPki {
     }
 
     private static DocumentSigner signer(Authority issuer, String cn, KeyPair keys, int serial) {
+        return signer(issuer, cn, keys, serial, DS_TO);
+    }
+
+    private static DocumentSigner signer(Authority issuer, String cn, KeyPair keys, int serial, Date notAfter) {
         X509Certificate ca = issuer.certificate();
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, BigInteger.valueOf(serial), DS_FROM, DS_TO,
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, BigInteger.valueOf(serial), DS_FROM,
+                notAfter,
                 new X500Name(name(cn).toString()), keys.getPublic());
         try {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();

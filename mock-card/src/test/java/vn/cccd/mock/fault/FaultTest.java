@@ -32,6 +32,7 @@ class FaultTest {
         assertThat(Fault.parse("ca-mismatch")).isEqualTo(DocumentFault.CA_MISMATCH);
         assertThat(Fault.parse("legacy-dg13-layout")).isEqualTo(DocumentFault.LEGACY_DG13_LAYOUT);
         assertThat(Fault.parse("unknown-dg13-layout")).isEqualTo(DocumentFault.UNKNOWN_DG13_LAYOUT);
+        assertThat(Fault.parse("expired-document-signer")).isEqualTo(DocumentFault.EXPIRED_DOCUMENT_SIGNER);
         assertThat(Fault.parse("remove-after:20").spec()).isEqualTo("remove-after:20");
         assertThat(DocumentFault.CLONE.supported()).isTrue();
         assertThat(DocumentFault.CA_MISMATCH.supported()).isTrue();

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import vn.cccd.kiosk.config.LodgingSettings;
 import vn.cccd.kiosk.config.PoliceApiConfig;
 import vn.cccd.kiosk.config.StorageSettings;
@@ -26,6 +28,7 @@ import vn.cccd.kiosk.store.StorageKey;
 import vn.cccd.kiosk.testing.LodgingKiosk;
 import vn.cccd.kiosk.testing.MutableClock;
 import vn.cccd.kiosk.testing.TestCards;
+import vn.cccd.kiosk.testing.TestDatabases;
 
 /**
  * The police submission against {@link FakePolicePortal}, driven pass by pass with a clock the test moves (no
@@ -51,10 +54,14 @@ class PoliceSubmissionTest {
     private PoliceSubmission police;
 
     private void start(String password, Duration timeout) throws Exception {
+        start(password, timeout, StorageSettings.defaults());
+    }
+
+    private void start(String password, Duration timeout, StorageSettings storage) throws Exception {
         portal.today = NIGHT;
         portal.now = clock::instant;
         fake = new FakePolicePortal(portal);
-        db = Database.open(StorageSettings.defaults().withKeyEnv("K"), dir, clock, Map.of("K", KEY));
+        db = Database.open(storage.withKeyEnv("K"), dir, clock, Map.of("K", KEY));
         PoliceApiConfig config = fake.config(password, timeout, FIRST);
         register = new GuestRegister(db, new LodgingSettings("Nhà nghỉ Sen", "Số 5 Hàng Gai, Hà Nội", config), "K1",
                 clock);
@@ -65,12 +72,15 @@ class PoliceSubmissionTest {
     void stop() {
         if (police != null) {
             police.close();
+            police = null;
         }
         if (db != null) {
             db.close();
+            db = null;
         }
         if (fake != null) {
             fake.close();
+            fake = null;
         }
     }
 
@@ -127,6 +137,26 @@ class PoliceSubmissionTest {
         police.sendDue();
         assertThat(portal.calls(PoliceClient.VIETNAMESE)).isEqualTo(1);
         assertThat(portal.imported(nhung.idNumber())).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("vn.cccd.kiosk.testing.TestDatabases#kinds")
+    void theOutboxKeepsANoticeUntilConfirmedOnSqliteAndPostgresql(TestDatabases.Kind kind) throws Exception {
+        try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
+            start(FakePolicePortal.PASSWORD, Duration.ofSeconds(5), t.settings);
+            fake.status = 503;
+            guest("nguyen-van-a", "801", "2026-07-10T14:00");
+            police.sendDue();
+            assertThat(police.status(NIGHT).state()).isEqualTo("SENDING");
+            // a guest added meanwhile: the notice is due again at once, and the next pass sends both
+            guest("dang-quoc-viet", "802", "2026-07-10T14:10");
+            assertThat(police.outbox().due(clock.instant(), 10)).hasSize(1);
+            fake.status = 0;
+            police.sendDue();
+            assertThat(police.status(NIGHT).state()).isEqualTo("NOTIFIED");
+            assertThat(police.status(NIGHT).confirmed()).isEqualTo(2);
+            stop();
+        }
     }
 
     @Test

@@ -290,4 +290,16 @@ class PersonaReadTest {
         assertThat(r.verification().overall()).isEqualTo(Verification.Overall.UNVERIFIED);
         assertThat(r.verification().passiveAuthentication().status()).isEqualTo(PassiveAuthentication.Status.UNTRUSTED);
     }
+
+    @Test
+    void aCardThatOutlivedItsDocumentSignerIsAuthenticWithANote() {
+        // issued 2021-04-15, valid to 2035; its Document Signer's certificate ran out on 2025-12-31
+        CardReadResult r = read(Personas.builtIn("nguyen-thi-hong-nhung"), "expired-document-signer");
+        PassiveAuthentication pa = r.verification().passiveAuthentication();
+        assertThat(pa.status()).isEqualTo(PassiveAuthentication.Status.VALID);
+        assertThat(pa.problems()).isEmpty();
+        assertThat(pa.notes()).singleElement().asString()
+                .startsWith("The Document Signer certificate expired on 2025-12-31").contains("2021-04-15");
+        assertThat(r.verification().overall()).isEqualTo(Verification.Overall.AUTHENTIC);
+    }
 }
