@@ -5,10 +5,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import vn.cccd.reader.Api;
 import vn.cccd.reader.testing.DeclaredApi;
+import vn.cccd.reader.testing.MainClassesOnly;
 
 /**
  * The kiosk's package shape (README, "Architecture"), checked on the compiled main classes: no package cycles (the
@@ -17,7 +17,7 @@ import vn.cccd.reader.testing.DeclaredApi;
  */
 class ArchitectureTest {
     private static final JavaClasses KIOSK = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new MainClassesOnly())
             .importPackages("vn.cccd.kiosk");
 
     @Test

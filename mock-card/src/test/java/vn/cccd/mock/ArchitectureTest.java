@@ -6,10 +6,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import vn.cccd.reader.Api;
 import vn.cccd.reader.testing.DeclaredApi;
+import vn.cccd.reader.testing.MainClassesOnly;
 
 /**
  * The mock card's package shape (README, "Architecture"): the chip at the bottom, faults around it, the persona
@@ -18,7 +18,7 @@ import vn.cccd.reader.testing.DeclaredApi;
  */
 class ArchitectureTest {
     private static final JavaClasses MOCK = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new MainClassesOnly())
             .importPackages("vn.cccd.mock");
 
     @Test

@@ -9,11 +9,11 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import vn.cccd.reader.testing.DeclaredApi;
+import vn.cccd.reader.testing.MainClassesOnly;
 
 /**
  * The reader's package shape (README, "Architecture"), checked on the compiled main classes of all reader modules
@@ -23,7 +23,7 @@ import vn.cccd.reader.testing.DeclaredApi;
  */
 class ArchitectureTest {
     private static final JavaClasses READER = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(new MainClassesOnly())
             .importPackages("vn.cccd.reader");
 
     private static final DescribedPredicate<JavaClass> PCSC_ADAPTER = new DescribedPredicate<>(
