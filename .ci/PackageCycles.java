@@ -31,6 +31,12 @@ public class PackageCycles {
             System.err.println("usage: java .ci/PackageCycles.java JAR...");
             System.exit(2);
         }
+        for (String jar : jars) {
+            if (!java.nio.file.Files.isRegularFile(java.nio.file.Path.of(jar))) {
+                System.err.println("not a jar file: " + jar + " (build first: mvn package)");
+                System.exit(2);
+            }
+        }
         ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new IllegalStateException(
                 "jdeps not found: run with a JDK, not a JRE"));
         List<String> args = new ArrayList<>(List.of("-verbose:package", "-filter:none", "-e", "vn\\.cccd\\..*"));
