@@ -10,11 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,15 +23,14 @@ import vn.cccd.kiosk.testing.TestDatabases.Kind;
 
 /** The storage layer on SQLite and on a real PostgreSQL server: migrations, key check, subjects, retention. */
 class DatabaseTest {
-    private static final String NAME = "Trần Thị Bích Ngọc Thử";
-    private static final String ID = "079301234567";
-    private static final PersonalTable PEOPLE = new PersonalTable("test_person", "test rows", "id", "subject_hash",
-            "retain_from", List.of("full_name", "note"), Set.of("full_name"));
+    private static final String NAME = TestPeople.NAME;
+    private static final String ID = TestPeople.ID;
+    private static final PersonalTable PEOPLE = TestPeople.PEOPLE;
 
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
+    private final MutableClock clock = TestPeople.clock();
 
     static List<Kind> kinds() {
         return TestDatabases.kinds();
@@ -45,16 +41,7 @@ class DatabaseTest {
     }
 
     private static void insert(Database db, String id, String idNumber, String name, long retainFrom) {
-        db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO test_person (id, subject_hash, full_name, retain_from) VALUES (?, ?, ?, ?)")) {
-                p.setString(1, id);
-                p.setString(2, db.cipher().subjectHash(idNumber));
-                p.setString(3, db.cipher().encrypt(name, PEOPLE.context("full_name", id)));
-                p.setLong(4, retainFrom);
-                return p.executeUpdate();
-            }
-        });
+        db.transaction(c -> TestPeople.insert(c, db.cipher(), id, idNumber, name, retainFrom));
     }
 
     @ParameterizedTest
