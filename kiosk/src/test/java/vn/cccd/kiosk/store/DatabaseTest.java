@@ -2,6 +2,9 @@ package vn.cccd.kiosk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.cccd.kiosk.store.TestPeople.ID;
+import static vn.cccd.kiosk.store.TestPeople.NAME;
+import static vn.cccd.kiosk.store.TestPeople.PEOPLE;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,18 +26,10 @@ import vn.cccd.kiosk.testing.TestDatabases.Kind;
 
 /** The storage layer on SQLite and on a real PostgreSQL server: migrations, key check, subjects, retention. */
 class DatabaseTest {
-    private static final String NAME = TestPeople.NAME;
-    private static final String ID = TestPeople.ID;
-    private static final PersonalTable PEOPLE = TestPeople.PEOPLE;
-
     @TempDir
     Path dir;
 
     private final MutableClock clock = TestPeople.clock();
-
-    static List<Kind> kinds() {
-        return TestDatabases.kinds();
-    }
 
     private static Database open(StorageSettings s, Path dir, MutableClock clock, String key) {
         return Database.open(s.withKeyEnv("K"), dir, clock, Map.of("K", key));
@@ -45,7 +40,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void migrationsRunOnceInOrderAndSurviveAReopen(Kind kind) throws Exception {
         String key = StorageKey.generate();
         try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
@@ -95,7 +90,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aWrongKeyIsRefusedAtStartWithAClearError(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
             open(t.settings, dir, clock, StorageKey.generate()).close();
@@ -162,7 +157,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aValueMovedToAnotherRowDoesNotDecrypt(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings, dir, clock, StorageKey.generate())) {
@@ -188,7 +183,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void findAndEraseOnePersonLeavesOthers(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings, dir, clock, StorageKey.generate())) {
@@ -206,7 +201,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void retentionPurgesOnlyRecordsOlderThanTheConfiguredDays(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings.withRetentionDays(7), dir, clock, StorageKey.generate())) {
@@ -246,7 +241,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aFailingScriptIsAMigrationErrorNamingItAndLeavesTheEarlierVersionsApplied(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings, dir, clock, StorageKey.generate())) {

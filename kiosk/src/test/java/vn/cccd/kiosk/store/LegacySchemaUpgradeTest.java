@@ -2,6 +2,8 @@ package vn.cccd.kiosk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.cccd.kiosk.store.TestPeople.ID;
+import static vn.cccd.kiosk.store.TestPeople.PEOPLE;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,20 +30,14 @@ import vn.cccd.kiosk.testing.TestDatabases.Kind;
  */
 class LegacySchemaUpgradeTest {
     private static final String NAME = "Lê Văn Thử Nghiệm";
-    private static final String ID = TestPeople.ID;
-    private static final PersonalTable PEOPLE = TestPeople.PEOPLE;
 
     @TempDir
     Path dir;
 
     private final MutableClock clock = TestPeople.clock();
 
-    static List<Kind> kinds() {
-        return TestDatabases.kinds();
-    }
-
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aDatabaseOfTheEarlierRunnerKeepsItsRowsAndGetsTheLaterScripts(Kind kind) throws Exception {
         String key = StorageKey.generate();
         FieldCipher cipher = new FieldCipher(Base64.getDecoder().decode(key));

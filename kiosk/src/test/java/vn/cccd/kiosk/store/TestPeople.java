@@ -8,12 +8,15 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import vn.cccd.kiosk.testing.MutableClock;
+import vn.cccd.kiosk.testing.TestDatabases;
 
 /**
  * The personal table of the storage tests ({@code test/resources/db/testmod}: {@code test_person}) and how a row
  * is written to it, shared by {@link DatabaseTest} and {@link LegacySchemaUpgradeTest}. Synthetic persona data only.
  */
 final class TestPeople {
+    /** For {@code @MethodSource}: the tests run on both databases ({@link TestDatabases#kinds()}). */
+    static final String KINDS = "vn.cccd.kiosk.testing.TestDatabases#kinds";
     static final String NAME = "Trần Thị Bích Ngọc Thử";
     static final String ID = "079301234567";
     static final PersonalTable PEOPLE = new PersonalTable("test_person", "test rows", "id", "subject_hash",
