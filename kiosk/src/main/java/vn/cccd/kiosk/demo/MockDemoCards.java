@@ -26,7 +26,8 @@ public final class MockDemoCards implements DemoCards {
     /** The demo reader's name. */
     public static final String READER = "CCCD Demo Reader (mock)";
 
-    private final VirtualTerminals terminals = new VirtualTerminals(READER);
+    private final String readerName;
+    private final VirtualTerminals terminals;
     private final PcscCardSource source;
     private final Path trustDir;
 
@@ -35,6 +36,17 @@ public final class MockDemoCards implements DemoCards {
      * @param reading the document reader used for the demo reader
      */
     public MockDemoCards(Path trustDir, DocumentReading reading) {
+        this(trustDir, reading, READER);
+    }
+
+    /**
+     * A demo reader of another name (the kiosk benchmark's reader, whose chips sit behind a link model).
+     *
+     * @param readerName the virtual reader's name
+     */
+    public MockDemoCards(Path trustDir, DocumentReading reading, String readerName) {
+        this.readerName = readerName;
+        this.terminals = new VirtualTerminals(readerName);
         this.trustDir = trustDir;
         this.source = new PcscCardSource(terminals::terminalFactory, reading);
         try {
@@ -75,7 +87,7 @@ public final class MockDemoCards implements DemoCards {
     public void insert(String persona, List<String> faults) {
         Persona p = Personas.builtIn(persona);
         List<vn.cccd.mock.fault.Fault> parsed = vn.cccd.mock.fault.Fault.parseAll(faults == null ? List.of() : faults);
-        MockTerminal reader = terminals.terminal(READER);
+        MockTerminal reader = terminals.terminal(readerName);
         if (reader.chip().isPresent()) {
             throw new IllegalStateException("a card is already on the demo reader");
         }
@@ -89,9 +101,14 @@ public final class MockDemoCards implements DemoCards {
         reader.insert(chip);
     }
 
+    /** Places a chip built elsewhere (a mock chip behind a link model, say) on the reader. */
+    public void place(Chip chip) {
+        terminals.terminal(readerName).insert(chip);
+    }
+
     @Override
     public boolean remove() {
-        return terminals.terminal(READER).remove();
+        return terminals.terminal(readerName).remove();
     }
 
     @Override

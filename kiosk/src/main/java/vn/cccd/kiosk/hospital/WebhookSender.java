@@ -7,14 +7,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cccd.kiosk.delivery.Backoff;
+import vn.cccd.kiosk.delivery.DeliveryThread;
 
 /**
  * Delivers check-ins to the hospital system from the durable outbox ({@link CheckinStore}): one thread POSTs each
@@ -41,13 +41,10 @@ public final class WebhookSender implements AutoCloseable {
     private final Clock clock;
     private final Duration timeout;
     private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final Backoff backoff;
     private final Recorder recorder;
     private final HttpClient http;
-    private final Object lock = new Object();
-    private Thread thread;
-    private boolean wake;
-    private volatile boolean stopped;
+    private final DeliveryThread thread = new DeliveryThread("hospital-webhook", this::passAndWait);
 
     /** Records deliveries in the processing log (no personal data). */
     @FunctionalInterface
@@ -66,7 +63,7 @@ public final class WebhookSender implements AutoCloseable {
         this.clock = clock;
         this.timeout = timeout;
         this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.backoff = new Backoff(firstRetry, maxRetry);
         this.recorder = recorder;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
@@ -74,65 +71,40 @@ public final class WebhookSender implements AutoCloseable {
 
     /** Starts the delivery thread; pending check-ins of an earlier run are sent first. */
     public void start() {
-        synchronized (lock) {
-            if (thread != null) {
-                return;
-            }
-            thread = new Thread(this::run, "hospital-webhook");
-            thread.setDaemon(true);
-            thread.start();
-        }
+        thread.start();
     }
 
     /** A new check-in is in the outbox: send it now rather than at the next poll. */
     public void wake() {
-        synchronized (lock) {
-            wake = true;
-            lock.notifyAll();
-        }
+        thread.wake();
     }
 
-    private void run() {
-        while (!stopped) {
-            boolean failed = false;
-            try {
-                pass();
-            } catch (RuntimeException e) {
-                failed = true;
-                LOG.warn("webhook outbox pass failed: {}", e.getClass().getSimpleName());
-            }
-            long waitMillis = IDLE_POLL.toMillis();
-            try {
-                Optional<Instant> next = store.nextDue();
-                if (next.isPresent()) {
-                    waitMillis = Math.min(waitMillis, Math.max(0, Duration.between(clock.instant(), next.get())
-                            .toMillis()));
-                }
-            } catch (RuntimeException e) {
-                // the store is unavailable: try again after the idle poll
-            }
-            if (failed) {
-                // never spin on a failing pass (store down, an unexpected error): wait at least the first delay
-                waitMillis = Math.max(waitMillis, firstRetry.toMillis());
-            }
-            synchronized (lock) {
-                if (!wake && !stopped && waitMillis > 0) {
-                    try {
-                        lock.wait(waitMillis);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                wake = false;
-            }
+    private Duration passAndWait() {
+        boolean failed = false;
+        try {
+            pass();
+        } catch (RuntimeException e) {
+            failed = true;
+            LOG.warn("webhook outbox pass failed: {}", e.getClass().getSimpleName());
         }
+        long waitMillis = IDLE_POLL.toMillis();
+        try {
+            waitMillis = DeliveryThread.untilNext(store.nextDue(), clock.instant(), IDLE_POLL).toMillis();
+        } catch (RuntimeException e) {
+            // the store is unavailable: try again after the idle poll
+        }
+        if (failed) {
+            // never spin on a failing pass (store down, an unexpected error): wait at least the first delay
+            waitMillis = Math.max(waitMillis, firstRetry.toMillis());
+        }
+        return Duration.ofMillis(waitMillis);
     }
 
     /** Sends what is due; package-visible for tests. */
     void pass() {
         List<CheckinStore.Pending> due = store.due(clock.instant(), BATCH);
         for (CheckinStore.Pending p : due) {
-            if (stopped) {
+            if (thread.stopped()) {
                 return;
             }
             send(p);
@@ -175,46 +147,24 @@ public final class WebhookSender implements AutoCloseable {
             problem = e.getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            stopped = true;
+            thread.stop();
             return;
         }
         Duration delay = delay(attempt);
         store.failed(p.checkinId(), attempt, clock.instant().plus(delay), problem);
-        if (Integer.bitCount(attempt) == 1) {
-            // 1st, 2nd, 4th, 8th ... failure: a long outage does not flood the log
+        if (Backoff.worthLogging(attempt)) {
             LOG.warn("check-in {}: delivery attempt {} failed ({}), next in {} ms", p.checkinId(), attempt, problem,
                     delay.toMillis());
         }
     }
 
-    /** The wait after the {@code attempt}-th failure: first, 2×first, 4×first, … up to the maximum, plus jitter. */
+    /** The wait after the {@code attempt}-th failure ({@link Backoff}). */
     Duration delay(int attempt) {
-        long base = firstRetry.toMillis();
-        long max = maxRetry.toMillis();
-        long d = base;
-        for (int i = 1; i < attempt && d < max; i++) {
-            d *= 2;
-        }
-        d = Math.min(d, max);
-        long jitter = d / 10 == 0 ? 0 : ThreadLocalRandom.current().nextLong(d / 10 + 1);
-        return Duration.ofMillis(d + jitter);
+        return backoff.after(attempt);
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (lock) {
-            stopped = true;
-            lock.notifyAll();
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }

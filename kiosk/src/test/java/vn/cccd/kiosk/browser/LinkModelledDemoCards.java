@@ -1,22 +1,18 @@
 package vn.cccd.kiosk.browser;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import vn.cccd.kiosk.cards.CardSource;
 import vn.cccd.kiosk.cards.DemoCards;
 import vn.cccd.kiosk.cards.DocumentReading;
-import vn.cccd.kiosk.cards.PcscCardSource;
+import vn.cccd.kiosk.demo.MockDemoCards;
 import vn.cccd.mock.MockCards;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.link.ChipCosts;
 import vn.cccd.mock.link.LinkClock;
 import vn.cccd.mock.link.LinkModel;
-import vn.cccd.mock.pcsc.VirtualTerminals;
 import vn.cccd.mock.persona.Persona;
 import vn.cccd.mock.persona.Personas;
-import vn.cccd.mock.pki.MockPki;
 
 /**
  * Demo cards that are as slow as real ones: the mock chip behind the link model sleeping for real (424 kbit/s, the
@@ -27,22 +23,16 @@ final class LinkModelledDemoCards implements DemoCards {
     static final String READER = "CCCD Bench Reader (mock, 424 kbit/s)";
     static final int KBPS = 424;
 
-    private final VirtualTerminals terminals = new VirtualTerminals(READER);
-    private final PcscCardSource source = new PcscCardSource(terminals::terminalFactory, DocumentReading.library());
-    private final Path trustDir;
+    /** The demo reader, its PC/SC source and trust anchors: the kiosk's own demo part. */
+    private final MockDemoCards cards;
 
-    LinkModelledDemoCards(Path trustDir) throws IOException {
-        this.trustDir = trustDir;
-        MockPki.instance().writeTrustAnchors(trustDir);
+    LinkModelledDemoCards(Path trustDir) {
+        this.cards = new MockDemoCards(trustDir, DocumentReading.library(), READER);
     }
 
     @Override
     public List<DemoPersona> personas() {
-        List<DemoPersona> out = new ArrayList<>();
-        for (Persona p : Personas.builtIn()) {
-            out.add(vn.cccd.kiosk.demo.MockDemoCards.persona(p));
-        }
-        return out;
+        return cards.personas();
     }
 
     @Override
@@ -59,21 +49,21 @@ final class LinkModelledDemoCards implements DemoCards {
 
     /** The card is placed on the reader. */
     void place(Chip chip) {
-        terminals.terminal(READER).insert(chip);
+        cards.place(chip);
     }
 
     @Override
     public boolean remove() {
-        return terminals.terminal(READER).remove();
+        return cards.remove();
     }
 
     @Override
     public CardSource source() {
-        return source;
+        return cards.source();
     }
 
     @Override
     public List<Path> trustDirs() {
-        return List.of(trustDir);
+        return cards.trustDirs();
     }
 }

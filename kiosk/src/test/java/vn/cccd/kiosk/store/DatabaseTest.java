@@ -2,6 +2,9 @@ package vn.cccd.kiosk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.cccd.kiosk.store.TestPeople.ID;
+import static vn.cccd.kiosk.store.TestPeople.NAME;
+import static vn.cccd.kiosk.store.TestPeople.PEOPLE;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,11 +13,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,39 +26,21 @@ import vn.cccd.kiosk.testing.TestDatabases.Kind;
 
 /** The storage layer on SQLite and on a real PostgreSQL server: migrations, key check, subjects, retention. */
 class DatabaseTest {
-    private static final String NAME = "Trần Thị Bích Ngọc Thử";
-    private static final String ID = "079301234567";
-    private static final PersonalTable PEOPLE = new PersonalTable("test_person", "test rows", "id", "subject_hash",
-            "retain_from", List.of("full_name", "note"), Set.of("full_name"));
-
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
-
-    static List<Kind> kinds() {
-        return TestDatabases.kinds();
-    }
+    private final MutableClock clock = TestPeople.clock();
 
     private static Database open(StorageSettings s, Path dir, MutableClock clock, String key) {
         return Database.open(s.withKeyEnv("K"), dir, clock, Map.of("K", key));
     }
 
     private static void insert(Database db, String id, String idNumber, String name, long retainFrom) {
-        db.transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement(
-                    "INSERT INTO test_person (id, subject_hash, full_name, retain_from) VALUES (?, ?, ?, ?)")) {
-                p.setString(1, id);
-                p.setString(2, db.cipher().subjectHash(idNumber));
-                p.setString(3, db.cipher().encrypt(name, PEOPLE.context("full_name", id)));
-                p.setLong(4, retainFrom);
-                return p.executeUpdate();
-            }
-        });
+        db.transaction(c -> TestPeople.insert(c, db.cipher(), id, idNumber, name, retainFrom));
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void migrationsRunOnceInOrderAndSurviveAReopen(Kind kind) throws Exception {
         String key = StorageKey.generate();
         try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
@@ -108,7 +90,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aWrongKeyIsRefusedAtStartWithAClearError(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir)) {
             open(t.settings, dir, clock, StorageKey.generate()).close();
@@ -175,7 +157,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aValueMovedToAnotherRowDoesNotDecrypt(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings, dir, clock, StorageKey.generate())) {
@@ -201,7 +183,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void findAndEraseOnePersonLeavesOthers(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings, dir, clock, StorageKey.generate())) {
@@ -219,7 +201,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void retentionPurgesOnlyRecordsOlderThanTheConfiguredDays(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings.withRetentionDays(7), dir, clock, StorageKey.generate())) {
@@ -259,7 +241,7 @@ class DatabaseTest {
     }
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aFailingScriptIsAMigrationErrorNamingItAndLeavesTheEarlierVersionsApplied(Kind kind) throws Exception {
         try (TestDatabases.Target t = TestDatabases.open(kind, dir);
                 Database db = open(t.settings, dir, clock, StorageKey.generate())) {

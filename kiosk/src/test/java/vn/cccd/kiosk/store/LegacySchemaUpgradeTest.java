@@ -2,6 +2,8 @@ package vn.cccd.kiosk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.cccd.kiosk.store.TestPeople.ID;
+import static vn.cccd.kiosk.store.TestPeople.PEOPLE;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -11,12 +13,8 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,21 +30,14 @@ import vn.cccd.kiosk.testing.TestDatabases.Kind;
  */
 class LegacySchemaUpgradeTest {
     private static final String NAME = "Lê Văn Thử Nghiệm";
-    private static final String ID = "079301234567";
-    private static final PersonalTable PEOPLE = new PersonalTable("test_person", "test rows", "id", "subject_hash",
-            "retain_from", List.of("full_name", "note"), Set.of("full_name"));
 
     @TempDir
     Path dir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-06-01T10:00:00Z"), ZoneId.of("Asia/Ho_Chi_Minh"));
-
-    static List<Kind> kinds() {
-        return TestDatabases.kinds();
-    }
+    private final MutableClock clock = TestPeople.clock();
 
     @ParameterizedTest
-    @MethodSource("kinds")
+    @MethodSource(TestPeople.KINDS)
     void aDatabaseOfTheEarlierRunnerKeepsItsRowsAndGetsTheLaterScripts(Kind kind) throws Exception {
         String key = StorageKey.generate();
         FieldCipher cipher = new FieldCipher(Base64.getDecoder().decode(key));
@@ -62,14 +53,7 @@ class LegacySchemaUpgradeTest {
                     p.setString(2, cipher.keyCheck());
                     p.executeUpdate();
                 }
-                try (PreparedStatement p = c.prepareStatement(
-                        "INSERT INTO test_person (id, subject_hash, full_name, retain_from) VALUES (?, ?, ?, ?)")) {
-                    p.setString(1, "old");
-                    p.setString(2, cipher.subjectHash(ID));
-                    p.setString(3, cipher.encrypt(NAME, PEOPLE.context("full_name", "old")));
-                    p.setLong(4, clock.millis());
-                    p.executeUpdate();
-                }
+                TestPeople.insert(c, cipher, "old", ID, NAME, clock.millis());
             }
             StorageSettings settings = t.settings.withKeyEnv("K");
             for (int start = 0; start < 2; start++) { // the second start finds the baselines already there

@@ -136,10 +136,11 @@ public final class EmrtdChip implements Chip {
             return sw(StatusWords.WRONG_LENGTH);
         }
         int cla = command.cla();
-        if (cla != 0x00 && cla != 0x0C && !(cla == 0x10 && command.ins() == INS_GENERAL_AUTHENTICATE)) {
+        if (cla != Iso7816.CLA && cla != Iso7816.CLA_SECURE_MESSAGING
+                && !(cla == Iso7816.CLA_CHAINING && command.ins() == INS_GENERAL_AUTHENTICATE)) {
             return sw(StatusWords.CLA_NOT_SUPPORTED);
         }
-        if (cla == 0x0C) {
+        if (cla == Iso7816.CLA_SECURE_MESSAGING) {
             return processProtected(command);
         }
         if (session != null) {
@@ -192,7 +193,7 @@ public final class EmrtdChip implements Chip {
 
     private ResponseApdu select(CommandApdu c, boolean secured) {
         byte[] data = c.data();
-        if (c.p1() == 0x04) {
+        if (c.p1() == Iso7816.SELECT_BY_AID) {
             if (Arrays.equals(data, EMRTD_AID)) {
                 applicationSelected = true;
                 currentFid = -1;
@@ -200,10 +201,10 @@ public final class EmrtdChip implements Chip {
             }
             return ResponseApdu.of(StatusWords.FILE_NOT_FOUND);
         }
-        if (c.p1() == 0x00 && (data.length == 0 || Arrays.equals(data, new byte[] {0x3F, 0x00}))) {
+        if (c.p1() == Iso7816.SELECT_BY_ID && (data.length == 0 || Arrays.equals(data, new byte[] {0x3F, 0x00}))) {
             return ResponseApdu.of(StatusWords.INS_NOT_SUPPORTED);
         }
-        if (c.p1() != 0x00 && c.p1() != 0x02) {
+        if (c.p1() != Iso7816.SELECT_BY_ID && c.p1() != Iso7816.SELECT_BY_FID) {
             return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
         }
         if (data.length != 2) {
@@ -215,7 +216,7 @@ public final class EmrtdChip implements Chip {
             return refused;
         }
         currentFid = fid;
-        if ((c.p2() & 0x0C) == 0x0C) {
+        if ((c.p2() & Iso7816.SELECT_NO_RESPONSE) == Iso7816.SELECT_NO_RESPONSE) {
             return ResponseApdu.of(StatusWords.SUCCESS);
         }
         int size = profile.files().get(fid).length;
@@ -243,11 +244,11 @@ public final class EmrtdChip implements Chip {
 
     private ResponseApdu readBinary(CommandApdu c, boolean secured) {
         int offset;
-        if ((c.p1() & 0x80) != 0) {
+        if ((c.p1() & Iso7816.READ_BINARY_SFI) != 0) {
             if ((c.p1() & 0x60) != 0) {
                 return ResponseApdu.of(StatusWords.INCORRECT_P1P2);
             }
-            int fid = 0x0100 | (c.p1() & 0x1F);
+            int fid = 0x0100 | (c.p1() & Iso7816.SFI_MASK);
             ResponseApdu refused = accessCheck(fid, secured);
             if (refused != null) {
                 return refused;
@@ -378,7 +379,7 @@ public final class EmrtdChip implements Chip {
             if (chipAuth == null || !secured) {
                 return ResponseApdu.of(StatusWords.CONDITIONS_NOT_SATISFIED);
             }
-            ChipAuthResponder.Outcome o = c.p2() == 0xA6 ? chipAuth.setKeyAgreementTemplate(c)
+            ChipAuthResponder.Outcome o = c.p2() == Iso7816.CRT_KAT ? chipAuth.setKeyAgreementTemplate(c)
                     : chipAuth.setAuthenticationTemplate(c);
             nextSession = o.next();
             return o.response();

@@ -10,6 +10,7 @@ import vn.cccd.reader.protocol.pace.PaceGroup;
 import vn.cccd.reader.protocol.pace.PaceProtocol;
 import vn.cccd.reader.protocol.pace.PaceSuite;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.crypto.Kdf;
@@ -91,7 +92,7 @@ final class PaceResponder {
         if (suite == null) {
             return Outcome.of(StatusWords.CONDITIONS_NOT_SATISFIED);
         }
-        boolean chained = (c.cla() & 0x10) != 0;
+        boolean chained = (c.cla() & Iso7816.CLA_CHAINING) != 0;
         if (chained != (step < 4)) {
             reset();
             return Outcome.of(StatusWords.CONDITIONS_NOT_SATISFIED);

@@ -5,6 +5,7 @@ import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY_ODD;
 
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.MalformedDataException;
@@ -55,7 +56,7 @@ public final class MaxLeChip extends ChipDecorator {
 
     /** The number of bytes the reader asks for: DO'97' under secure messaging, else Ne. */
     private static int requestedLength(CommandApdu apdu) {
-        if ((apdu.cla() & 0x0C) != 0x0C || apdu.dataLength() == 0) {
+        if (!Iso7816.isSecureMessaging(apdu.cla()) || apdu.dataLength() == 0) {
             return apdu.ne();
         }
         try {

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.fault.ChipDecorator;
+import vn.cccd.reader.apdu.Iso7816;
 
 /**
  * Makes a mock chip as slow as a real contactless card behind a real reader ({@code --link-kbps}). The numbers
@@ -141,11 +142,12 @@ public final class LinkModel extends ChipDecorator {
         if (command.length < 4) {
             return 0;
         }
-        boolean secured = (command[0] & 0x0C) == 0x0C;
+        boolean secured = Iso7816.isSecureMessaging(command[0]);
         int ins = command[1] & 0xFF;
-        int p1p2 = ((command[2] & 0xFF) << 8) | (command[3] & 0xFF);
+        int p1 = command[2] & 0xFF;
+        int p2 = command[3] & 0xFF;
         if (ins == INS_GENERAL_AUTHENTICATE && (secured || carriesPublicKey(command))
-                || ins == INS_MANAGE_SECURITY_ENVIRONMENT && p1p2 == 0x41A6) {
+                || ins == INS_MANAGE_SECURITY_ENVIRONMENT && p1 == Iso7816.MSE_SET_CA && p2 == Iso7816.CRT_KAT) {
             return costs.keyAgreement().toNanos();
         }
         if (ins == INS_INTERNAL_AUTHENTICATE) {

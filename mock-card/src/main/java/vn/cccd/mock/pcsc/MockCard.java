@@ -7,6 +7,8 @@ import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.chip.ChipRemovedException;
+import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 
 /**
  * A connection to the chip on a {@link MockTerminal}, valid until the card is removed or disconnected
@@ -14,7 +16,9 @@ import vn.cccd.mock.chip.ChipRemovedException;
  */
 final class MockCard extends Card {
     static final String PROTOCOL = "T=1";
-    private static final byte[] MANAGE_CHANNEL_OPEN = {0x00, 0x70, 0x00, 0x00, 0x01};
+    /** MANAGE CHANNEL open (P1 00, P2 00): the card assigns the number and answers it in one byte. */
+    private static final byte[] MANAGE_CHANNEL_OPEN =
+            new CommandApdu(Iso7816.CLA, Iso7816.INS_MANAGE_CHANNEL, 0, 0, 1).toBytes();
 
     private enum State { OK, REMOVED, DISCONNECTED }
 

@@ -7,6 +7,8 @@ import javax.smartcardio.CardChannel;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
+import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 
 /**
  * A logical channel of a {@link MockCard}. Like SunPCSC with its defaults, it answers 6Cxx by repeating the
@@ -80,7 +82,8 @@ final class MockChannel extends CardChannel {
         }
         card.checkExclusive();
         try {
-            byte[] close = {0x00, 0x70, (byte) 0x80, (byte) channel};
+            byte[] close = new CommandApdu(Iso7816.CLA, Iso7816.INS_MANAGE_CHANNEL, Iso7816.MANAGE_CHANNEL_CLOSE,
+                    channel).toBytes();
             setChannel(close);
             byte[] res = card.exchange(close);
             if (res.length != 2 || (res[0] & 0xFF) != 0x90 || res[1] != 0) {
@@ -102,7 +105,7 @@ final class MockChannel extends CardChannel {
         if (commandBytes.length < 4) {
             throw new IllegalArgumentException("Command APDU must be at least 4 bytes long");
         }
-        if (commandBytes[0] >= 0 && commandBytes[1] == 0x70) {
+        if (commandBytes[0] >= 0 && commandBytes[1] == Iso7816.INS_MANAGE_CHANNEL) {
             throw new IllegalArgumentException("Manage channel command not allowed, use openLogicalChannel()");
         }
         byte[] command = commandBytes.clone();
@@ -123,7 +126,7 @@ final class MockChannel extends CardChannel {
             }
             if (rn >= 2 && response[rn - 2] == 0x61) {
                 result = concat(result, response, rn - 2);
-                command = new byte[] {command[0], (byte) 0xC0, 0, 0, response[rn - 1]};
+                command = Iso7816.getResponse(command[0] & 0xFF, Iso7816.neOfSw2(response[rn - 1])).toBytes();
                 continue;
             }
             return concat(result, response, rn);

@@ -8,9 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.cccd.kiosk.delivery.Backoff;
+import vn.cccd.kiosk.delivery.DeliveryThread;
 import vn.cccd.kiosk.lodging.Guest;
 import vn.cccd.kiosk.lodging.GuestRegister;
 
@@ -41,12 +42,9 @@ public final class PoliceSender implements AutoCloseable {
     private final PoliceClient client;
     private final Clock clock;
     private final Duration firstRetry;
-    private final Duration maxRetry;
+    private final Backoff backoff;
     private final Recorder recorder;
-    private final Object lock = new Object();
-    private Thread thread;
-    private boolean wake;
-    private volatile boolean stopped;
+    private final DeliveryThread thread = new DeliveryThread("lodging-police", this::passAndWait);
 
     public PoliceSender(PoliceOutbox outbox, GuestRegister register, PoliceClient client, Clock clock,
             Duration firstRetry, Duration maxRetry, Recorder recorder) {
@@ -55,72 +53,45 @@ public final class PoliceSender implements AutoCloseable {
         this.client = client;
         this.clock = clock;
         this.firstRetry = firstRetry;
-        this.maxRetry = maxRetry;
+        this.backoff = new Backoff(firstRetry, maxRetry);
         this.recorder = recorder;
     }
 
     /** Starts the sending thread; notices left pending by an earlier run are sent first. */
     public void start() {
-        synchronized (lock) {
-            if (thread != null) {
-                return;
-            }
-            thread = new Thread(this::run, "lodging-police");
-            thread.setDaemon(true);
-            thread.start();
-        }
+        thread.start();
     }
 
     /** Something was queued: send now rather than at the next poll. */
     public void wake() {
-        synchronized (lock) {
-            wake = true;
-            lock.notifyAll();
-        }
+        thread.wake();
     }
 
-    private void run() {
-        while (!stopped) {
-            long waitMillis = IDLE_POLL.toMillis();
-            try {
-                pass();
-                Optional<Instant> next = outbox.nextDue();
-                if (next.isPresent()) {
-                    waitMillis = Math.min(waitMillis, Math.max(0,
-                            Duration.between(clock.instant(), next.get()).toMillis()));
-                }
-            } catch (RuntimeException e) {
-                if (stopped) {
-                    return; // closing: the register may already be closing too
-                }
-                // never spin on a failing pass (the register unavailable): wait at least the first delay
-                waitMillis = Math.max(firstRetry.toMillis(), 1000);
-                LOG.warn("police outbox pass failed: {}", e.getClass().getSimpleName());
+    private Duration passAndWait() {
+        try {
+            pass();
+            return DeliveryThread.untilNext(outbox.nextDue(), clock.instant(), IDLE_POLL);
+        } catch (RuntimeException e) {
+            if (thread.stopped()) {
+                return Duration.ZERO; // closing: the register may already be closing too
             }
-            synchronized (lock) {
-                if (!wake && !stopped && waitMillis > 0) {
-                    try {
-                        lock.wait(waitMillis);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-                wake = false;
-            }
+            // never spin on a failing pass (the register unavailable): wait at least the first delay
+            LOG.warn("police outbox pass failed: {}", e.getClass().getSimpleName());
+            return Duration.ofMillis(Math.max(firstRetry.toMillis(), 1000));
         }
     }
 
     /** Sends what is due now (one pass at a time: the thread and a caller never send the same row side by side). */
     synchronized void pass() {
         for (PoliceOutbox.Entry e : outbox.due(clock.instant(), BATCH)) {
-            if (stopped) {
+            if (thread.stopped()) {
                 return;
             }
             try {
                 send(e);
             } catch (InterruptedException ie) {
                 Thread.currentThread().interrupt();
-                stopped = true;
+                thread.stop();
                 return;
             }
         }
@@ -153,8 +124,7 @@ public final class PoliceSender implements AutoCloseable {
             String problem = join(a.refusals, a.retryBecause + "; thử lại sau " + delay.toSeconds() + " giây / next attempt"
                     + " after " + delay.toSeconds() + " s");
             outbox.retry(e, attempt, a.confirmed, now.plus(delay), problem);
-            if (Integer.bitCount(attempt) == 1) {
-                // 1st, 2nd, 4th … failure: a long outage does not flood the log
+            if (Backoff.worthLogging(attempt)) {
                 LOG.warn("police notice {} attempt {}: {}", what, attempt, a.retryBecause);
             }
             recorder.record("lodging-police-retry", Map.of("notice", what, "attempt", attempt));
@@ -246,33 +216,13 @@ public final class PoliceSender implements AutoCloseable {
         return String.join("; ", all);
     }
 
-    /** The wait after the {@code attempt}-th failure: first, 2×first, 4×first, … up to the maximum, plus jitter. */
+    /** The wait after the {@code attempt}-th failure ({@link Backoff}). */
     Duration delay(int attempt) {
-        long d = firstRetry.toMillis();
-        long max = maxRetry.toMillis();
-        for (int i = 1; i < attempt && d < max; i++) {
-            d *= 2;
-        }
-        d = Math.min(d, max);
-        long jitter = d / 10 == 0 ? 0 : ThreadLocalRandom.current().nextLong(d / 10 + 1);
-        return Duration.ofMillis(d + jitter);
+        return backoff.after(attempt);
     }
 
     @Override
     public void close() {
-        Thread t;
-        synchronized (lock) {
-            stopped = true;
-            lock.notifyAll();
-            t = thread;
-        }
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.close();
     }
 }

@@ -171,14 +171,23 @@ public final class FakePolicePortal implements AutoCloseable {
         return true;
     }
 
-    private void declare(HttpExchange x, boolean foreign) throws IOException {
+    /**
+     * Records the call and reads its records; null when it was already answered (the portal set to fail, or no
+     * valid token).
+     */
+    private JsonNode admitted(HttpExchange x) throws IOException {
         portal.requests.add(x.getRequestURI().getPath());
         JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());
         if (status != 0) {
             answer(x, status, "<html>Service Unavailable</html>");
-            return;
+            return null;
         }
-        if (!authorized(x)) {
+        return authorized(x) ? body : null;
+    }
+
+    private void declare(HttpExchange x, boolean foreign) throws IOException {
+        JsonNode body = admitted(x);
+        if (body == null) {
             return;
         }
         List<String> errors = new ArrayList<>();
@@ -258,13 +267,8 @@ public final class FakePolicePortal implements AutoCloseable {
     }
 
     private void change(HttpExchange x) throws IOException {
-        portal.requests.add(x.getRequestURI().getPath());
-        JsonNode body = JSON.readTree(x.getRequestBody().readAllBytes());
-        if (status != 0) {
-            answer(x, status, "<html>Service Unavailable</html>");
-            return;
-        }
-        if (!authorized(x)) {
+        JsonNode body = admitted(x);
+        if (body == null) {
             return;
         }
         List<String> errors = new ArrayList<>();

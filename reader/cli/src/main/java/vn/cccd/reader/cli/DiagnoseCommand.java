@@ -1,10 +1,10 @@
 package vn.cccd.reader.cli;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.cccd.reader.diagnose.CardDiagnosis;
 import vn.cccd.reader.diagnose.CardReport;
@@ -37,9 +37,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the report as JSON (default: text)")
     boolean json;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-            description = "wait this long for a card to be placed (default: do not wait)")
-    int waitSeconds;
+    @Mixin
+    CardWait wait;
 
     @Override
     public Integer call() {
@@ -54,9 +53,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         ReadRequest request = new ReadRequest(keys, true, trust);
         CardReport report;
         try {
-            PcscReaders readers = ReaderCli.readers();
-            PcscReaders.Connected card =
-                    readers.connectWhenPresent(reader, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1));
+            PcscReaders.Connected card = wait.connect(reader);
             report = CardDiagnosis.run(card.transport(), card.readerName(), request, new DocumentReader());
         } catch (ReaderException e) {
             return Failures.report(e, json);

@@ -3,13 +3,13 @@ package vn.cccd.reader.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.cccd.reader.error.ExitCodes;
 import vn.cccd.reader.error.ReaderException;
@@ -49,9 +49,8 @@ final class ReadCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print the card read JSON of the contract")
     boolean json;
 
-    @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "0",
-            description = "wait this long for a card to be placed (default: do not wait)")
-    int waitSeconds;
+    @Mixin
+    CardWait wait;
 
     @Override
     public Integer call() {
@@ -66,9 +65,7 @@ final class ReadCommand implements Callable<Integer> {
         }
         ReadRequest request = new ReadRequest(keys, !noFace, trust);
         try {
-            PcscReaders readers = ReaderCli.readers();
-            PcscReaders.Connected card =
-                    readers.connectWhenPresent(reader, Duration.ofSeconds(Math.max(0, waitSeconds)).plusMillis(1));
+            PcscReaders.Connected card = wait.connect(reader);
             DocumentReader.Outcome outcome;
             // closing the chain ends the deadline's exchange thread and releases the card: reset after a read, no
             // reset when it was lost; a card that stopped answering is released by the deadline's own thread

@@ -9,6 +9,13 @@ public final class Iso7816 {
     public static final int CLA = 0x00;
     /** CLA bit for command chaining (ISO/IEC 7816-4 5.4.1), used by PACE's GENERAL AUTHENTICATE steps. */
     public static final int CLA_CHAINING = 0x10;
+    /**
+     * CLA bits b4-b3 set: secure messaging with the header authenticated (ISO/IEC 7816-4 5.4.1), as every eMRTD
+     * protected command carries (ICAO 9303-11 9.8). Test with {@link #isSecureMessaging(int)}.
+     */
+    public static final int CLA_SECURE_MESSAGING = 0x0C;
+    /** The logical channel number bits of a first interindustry CLA (ISO/IEC 7816-4 5.4.1). */
+    public static final int CLA_CHANNEL_MASK = 0x03;
 
     public static final int INS_SELECT = 0xA4;
     public static final int INS_READ_BINARY = 0xB0;
@@ -19,8 +26,18 @@ public final class Iso7816 {
     public static final int INS_INTERNAL_AUTHENTICATE = 0x88;
     public static final int INS_MANAGE_SECURITY_ENVIRONMENT = 0x22;
     public static final int INS_GENERAL_AUTHENTICATE = 0x86;
+    /** GENERAL AUTHENTICATE with BER-TLV data (odd INS, ISO/IEC 7816-4); the reader sends 86, a report may see 87. */
+    public static final int INS_GENERAL_AUTHENTICATE_ODD = 0x87;
     public static final int INS_GET_RESPONSE = 0xC0;
+    /** PERFORM SECURITY OPERATION (ISO/IEC 7816-8); not sent by the reader, named so a card report can say it. */
+    public static final int INS_PERFORM_SECURITY_OPERATION = 0x2A;
+    /** MANAGE CHANNEL (ISO/IEC 7816-4 11.1.2), which a PC/SC layer sends itself to open and close channels. */
+    public static final int INS_MANAGE_CHANNEL = 0x70;
+    /** MANAGE CHANNEL P1: close the channel numbered in P2. */
+    public static final int MANAGE_CHANNEL_CLOSE = 0x80;
 
+    /** SELECT P1: the MF, a DF or an EF by its file identifier (or the MF with no data). */
+    public static final int SELECT_BY_ID = 0x00;
     /** SELECT P1: an elementary file by its FID; a DF by its application ID. */
     public static final int SELECT_BY_FID = 0x02;
     public static final int SELECT_BY_AID = 0x04;
@@ -28,6 +45,8 @@ public final class Iso7816 {
     public static final int SELECT_NO_RESPONSE = 0x0C;
     /** READ BINARY P1 bit: the file is named by its short file identifier in the low 5 bits. */
     public static final int READ_BINARY_SFI = 0x80;
+    /** READ BINARY P1 with {@link #READ_BINARY_SFI}: the low 5 bits carry the short file identifier. */
+    public static final int SFI_MASK = 0x1F;
     /** The highest offset READ BINARY B0 can carry in P1/P2 (15 bits). */
     public static final int MAX_B0_OFFSET = 0x7FFF;
 
@@ -44,6 +63,11 @@ public final class Iso7816 {
     private static final byte[] EMRTD_AID = {(byte) 0xA0, 0x00, 0x00, 0x02, 0x47, 0x10, 0x01};
 
     private Iso7816() {
+    }
+
+    /** Whether a command's CLA announces secure messaging ({@link #CLA_SECURE_MESSAGING} bits both set). */
+    public static boolean isSecureMessaging(int cla) {
+        return (cla & CLA_SECURE_MESSAGING) == CLA_SECURE_MESSAGING;
     }
 
     /** The eMRTD application ID (a copy). */
@@ -95,5 +119,19 @@ public final class Iso7816 {
     /** GENERAL AUTHENTICATE; {@code chained} for every step but the last of a chained exchange. */
     public static CommandApdu generalAuthenticate(boolean chained, byte[] data, int ne) {
         return new CommandApdu(chained ? CLA_CHAINING : CLA, INS_GENERAL_AUTHENTICATE, 0, 0, data, ne);
+    }
+
+    /**
+     * GET RESPONSE for the {@code ne} bytes a 61xx answer announced ({@link CommandApdu#MAX_SHORT_NE} for SW2 00),
+     * with {@code cla} chosen by the caller (the logical channel of the command it follows).
+     */
+    public static CommandApdu getResponse(int cla, int ne) {
+        return new CommandApdu(cla, INS_GET_RESPONSE, 0, 0, ne);
+    }
+
+    /** The Ne a 61xx or 6Cxx status word's SW2 stands for: 00 means 256. */
+    public static int neOfSw2(int sw2) {
+        int n = sw2 & 0xFF;
+        return n == 0 ? CommandApdu.MAX_SHORT_NE : n;
     }
 }

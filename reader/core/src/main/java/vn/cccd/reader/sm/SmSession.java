@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.crypto.Padding;
 import vn.cccd.reader.error.MalformedDataException;
@@ -64,7 +65,7 @@ public final class SmSession {
     public CommandApdu protect(CommandApdu plain, boolean extendedAllowed) {
         increment();
         boolean odd = (plain.ins() & 1) == 1;
-        int cla = plain.cla() | 0x0C;
+        int cla = plain.cla() | Iso7816.CLA_SECURE_MESSAGING;
         ByteArrayOutputStream dos = new ByteArrayOutputStream();
         if (plain.dataLength() > 0) {
             dos.writeBytes(cryptogram(plain.data(), odd));
@@ -124,7 +125,7 @@ public final class SmSession {
         }
         byte[] plain = objects.do85or87() == null ? new byte[0] : decryptCryptogram(objects);
         int ne = objects.do97() == null ? 0 : decodeLe(objects.do97());
-        return new CommandApdu(protectedCommand.cla() & ~0x0C, protectedCommand.ins(), protectedCommand.p1(),
+        return new CommandApdu(protectedCommand.cla() & ~Iso7816.CLA_SECURE_MESSAGING, protectedCommand.ins(), protectedCommand.p1(),
                 protectedCommand.p2(), plain, ne);
     }
 

@@ -1,6 +1,7 @@
 package vn.cccd.reader.transport;
 
 import java.io.ByteArrayOutputStream;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
 import vn.cccd.reader.error.MalformedDataException;
 
@@ -30,9 +31,9 @@ public final class GetResponseTransport extends ForwardingTransport {
                         + " GET RESPONSE commands");
             }
             data.write(raw, 0, raw.length - 2);
-            int le = raw[raw.length - 1] & 0xFF;
+            int ne = Iso7816.neOfSw2(raw[raw.length - 1]);
             // GET RESPONSE on the same logical channel as the command
-            raw = inner.transceive(new byte[] {(byte) (command[0] & 0x03), (byte) 0xC0, 0, 0, (byte) le});
+            raw = inner.transceive(Iso7816.getResponse(command[0] & Iso7816.CLA_CHANNEL_MASK, ne).toBytes());
         }
         data.writeBytes(raw);
         return ResponseApdu.parse(data.toByteArray()).toBytes();

@@ -39,4 +39,19 @@ class Iso7816Test {
         Iso7816.emrtdAid()[0] = 0;
         assertThat(Iso7816.emrtdAid()[0]).isEqualTo((byte) 0xA0);
     }
+
+    @Test
+    void getResponseAsksForWhat61xxAnnouncedAnd00MeansTheFull256() {
+        assertThat(Iso7816.getResponse(0x01, Iso7816.neOfSw2(0x10)).toBytes()).isEqualTo(Hex.decode("01 C0 00 00 10"));
+        assertThat(Iso7816.neOfSw2((byte) 0x00)).isEqualTo(256);
+        assertThat(Iso7816.neOfSw2((byte) 0xFF)).isEqualTo(255);
+    }
+
+    @Test
+    void secureMessagingNeedsBothClaBitsOfTheProtectedHeader() {
+        assertThat(Iso7816.isSecureMessaging(0x0C)).isTrue();
+        assertThat(Iso7816.isSecureMessaging(0x1C)).isTrue();
+        assertThat(Iso7816.isSecureMessaging(0x08)).isFalse();
+        assertThat(Iso7816.isSecureMessaging(0x00)).isFalse();
+    }
 }

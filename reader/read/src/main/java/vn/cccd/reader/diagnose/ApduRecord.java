@@ -1,5 +1,17 @@
 package vn.cccd.reader.diagnose;
 
+import static vn.cccd.reader.apdu.Iso7816.INS_EXTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GENERAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GENERAL_AUTHENTICATE_ODD;
+import static vn.cccd.reader.apdu.Iso7816.INS_GET_CHALLENGE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GET_RESPONSE;
+import static vn.cccd.reader.apdu.Iso7816.INS_INTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_MANAGE_SECURITY_ENVIRONMENT;
+import static vn.cccd.reader.apdu.Iso7816.INS_PERFORM_SECURITY_OPERATION;
+import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY;
+import static vn.cccd.reader.apdu.Iso7816.INS_READ_BINARY_ODD;
+import static vn.cccd.reader.apdu.Iso7816.INS_SELECT;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -26,15 +38,15 @@ public record ApduRecord(int index, long atMillis, long micros, String step, Str
     /** The instruction's name for an INS byte, or "INS xx". */
     static String instruction(int ins) {
         return switch (ins) {
-            case 0xA4 -> "SELECT";
-            case 0xB0, 0xB1 -> "READ BINARY";
-            case 0x84 -> "GET CHALLENGE";
-            case 0x82 -> "EXTERNAL AUTHENTICATE";
-            case 0x88 -> "INTERNAL AUTHENTICATE";
-            case 0x22 -> "MANAGE SECURITY ENVIRONMENT";
-            case 0x86, 0x87 -> "GENERAL AUTHENTICATE";
-            case 0xC0 -> "GET RESPONSE";
-            case 0x2A -> "PERFORM SECURITY OPERATION";
+            case INS_SELECT -> "SELECT";
+            case INS_READ_BINARY, INS_READ_BINARY_ODD -> "READ BINARY";
+            case INS_GET_CHALLENGE -> "GET CHALLENGE";
+            case INS_EXTERNAL_AUTHENTICATE -> "EXTERNAL AUTHENTICATE";
+            case INS_INTERNAL_AUTHENTICATE -> "INTERNAL AUTHENTICATE";
+            case INS_MANAGE_SECURITY_ENVIRONMENT -> "MANAGE SECURITY ENVIRONMENT";
+            case INS_GENERAL_AUTHENTICATE, INS_GENERAL_AUTHENTICATE_ODD -> "GENERAL AUTHENTICATE";
+            case INS_GET_RESPONSE -> "GET RESPONSE";
+            case INS_PERFORM_SECURITY_OPERATION -> "PERFORM SECURITY OPERATION";
             default -> String.format("INS %02X", ins);
         };
     }

@@ -1,5 +1,18 @@
 package vn.cccd.reader.diagnose;
 
+import static vn.cccd.reader.apdu.Iso7816.CLA_CHAINING;
+import static vn.cccd.reader.apdu.Iso7816.CRT_AT;
+import static vn.cccd.reader.apdu.Iso7816.CRT_KAT;
+import static vn.cccd.reader.apdu.Iso7816.INS_EXTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GENERAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_GET_CHALLENGE;
+import static vn.cccd.reader.apdu.Iso7816.INS_INTERNAL_AUTHENTICATE;
+import static vn.cccd.reader.apdu.Iso7816.INS_MANAGE_SECURITY_ENVIRONMENT;
+import static vn.cccd.reader.apdu.Iso7816.INS_SELECT;
+import static vn.cccd.reader.apdu.Iso7816.MSE_SET_AT_PACE;
+import static vn.cccd.reader.apdu.Iso7816.MSE_SET_CA;
+import static vn.cccd.reader.apdu.Iso7816.SELECT_BY_AID;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -241,8 +254,10 @@ public final class CardDiagnosis {
                 continue;
             }
             int ins = Integer.parseInt(h[1], 16);
-            boolean paceStart = ins == 0x22 && "C1".equals(h[2]) && "A4".equals(h[3]);
-            boolean bacStart = ins == 0x84;
+            int p1 = Integer.parseInt(h[2], 16);
+            int p2 = Integer.parseInt(h[3], 16);
+            boolean paceStart = ins == INS_MANAGE_SECURITY_ENVIRONMENT && p1 == MSE_SET_AT_PACE && p2 == CRT_AT;
+            boolean bacStart = ins == INS_GET_CHALLENGE;
             if (paceStart || bacStart) {
                 if (open != null) {
                     attempts.add(new CardReport.Attempt(open, false, lastSw, first, lastIndex));
@@ -256,11 +271,13 @@ public final class CardDiagnosis {
             lastSw = a.sw() != null ? a.sw() : a.failure();
             lastIndex = a.index();
             boolean ok = "9000".equals(a.sw());
-            if (!ok && (ins == 0x22 || ins == 0x86 || ins == 0x84 || ins == 0x82)) {
+            if (!ok && (ins == INS_MANAGE_SECURITY_ENVIRONMENT || ins == INS_GENERAL_AUTHENTICATE
+                    || ins == INS_GET_CHALLENGE || ins == INS_EXTERNAL_AUTHENTICATE)) {
                 attempts.add(new CardReport.Attempt(open, false, lastSw, first, lastIndex));
                 open = null;
-            } else if (ok && (open.equals("PACE") && ins == 0x86 && (Integer.parseInt(h[0], 16) & 0x10) == 0
-                    || open.equals("BAC") && ins == 0x82)) {
+            } else if (ok && (open.equals("PACE") && ins == INS_GENERAL_AUTHENTICATE
+                    && (Integer.parseInt(h[0], 16) & CLA_CHAINING) == 0
+                    || open.equals("BAC") && ins == INS_EXTERNAL_AUTHENTICATE)) {
                 attempts.add(new CardReport.Attempt(open, true, lastSw, first, lastIndex));
                 open = null;
             }
@@ -314,15 +331,18 @@ public final class CardDiagnosis {
             return null;
         }
         int ins = Integer.parseInt(h[1], 16);
-        String p1p2 = h[2] + h[3];
-        if (ins == 0x88) {
+        int p1 = Integer.parseInt(h[2], 16);
+        int p2 = Integer.parseInt(h[3], 16);
+        if (ins == INS_INTERNAL_AUTHENTICATE) {
             return "Active Authentication";
         }
-        if (a.secureMessaging() && (ins == 0x86 || ins == 0x22 && (p1p2.equals("41A4") || p1p2.equals("41A6")))) {
+        if (a.secureMessaging() && (ins == INS_GENERAL_AUTHENTICATE
+                || ins == INS_MANAGE_SECURITY_ENVIRONMENT && p1 == MSE_SET_CA && (p2 == CRT_AT || p2 == CRT_KAT))) {
             return "Chip Authentication";
         }
-        if (!a.secureMessaging() && (ins == 0x84 || ins == 0x82 || ins == 0x22 || ins == 0x86
-                || ins == 0xA4 && "04".equals(h[2]))) {
+        if (!a.secureMessaging() && (ins == INS_GET_CHALLENGE || ins == INS_EXTERNAL_AUTHENTICATE
+                || ins == INS_MANAGE_SECURITY_ENVIRONMENT || ins == INS_GENERAL_AUTHENTICATE
+                || ins == INS_SELECT && p1 == SELECT_BY_AID)) {
             return "access control";
         }
         return null;

@@ -2,6 +2,7 @@ package vn.cccd.reader.diagnose;
 
 import java.util.ArrayList;
 import java.util.List;
+import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.error.ReaderException;
 import vn.cccd.reader.transport.CardTransport;
 import vn.cccd.reader.transport.ForwardingTransport;
@@ -87,7 +88,7 @@ public final class RecordingTransport extends ForwardingTransport {
 
     /** ISO 7816-4 CLA with bits 0x0C set: a secure messaging command (ICAO 9303-11 §9.8). */
     static boolean secure(byte[] c) {
-        return c.length > 0 && (c[0] & 0x0C) == 0x0C;
+        return c.length > 0 && Iso7816.isSecureMessaging(c[0]);
     }
 
     /**
@@ -95,7 +96,8 @@ public final class RecordingTransport extends ForwardingTransport {
      * 011C or the eMRTD AID are constants of the standard, not the holder's. Null for everything else.
      */
     static String plainSelect(byte[] c) {
-        if (c.length < 6 || secure(c) || (c[1] & 0xFF) != 0xA4 || (c[2] != 0x02 && c[2] != 0x04)) {
+        if (c.length < 6 || secure(c) || (c[1] & 0xFF) != Iso7816.INS_SELECT
+                || (c[2] != Iso7816.SELECT_BY_FID && c[2] != Iso7816.SELECT_BY_AID)) {
             return null;
         }
         int lc = c[4] & 0xFF;
