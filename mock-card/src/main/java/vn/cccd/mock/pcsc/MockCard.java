@@ -9,6 +9,7 @@ import vn.cccd.mock.chip.Chip;
 import vn.cccd.mock.chip.ChipRemovedException;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.Iso7816;
+import vn.cccd.reader.apdu.StatusWords;
 
 /**
  * A connection to the chip on a {@link MockTerminal}, valid until the card is removed or disconnected
@@ -59,7 +60,7 @@ final class MockCard extends Card {
         checkState();
         checkExclusive();
         byte[] response = exchange(MANAGE_CHANNEL_OPEN.clone());
-        if (response.length != 3 || (response[1] & 0xFF) != 0x90 || response[2] != 0) {
+        if (response.length != 3 || StatusWords.trailing(response) != StatusWords.SUCCESS) {
             throw new CardException("openLogicalChannel() failed, card response: " + toHex(response));
         }
         return new MockChannel(this, response[0]);

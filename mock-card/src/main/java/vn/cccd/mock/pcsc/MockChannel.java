@@ -9,6 +9,7 @@ import javax.smartcardio.CommandAPDU;
 import javax.smartcardio.ResponseAPDU;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.Iso7816;
+import vn.cccd.reader.apdu.StatusWords;
 
 /**
  * A logical channel of a {@link MockCard}. Like SunPCSC with its defaults, it answers 6Cxx by repeating the
@@ -86,7 +87,7 @@ final class MockChannel extends CardChannel {
                     channel).toBytes();
             setChannel(close);
             byte[] res = card.exchange(close);
-            if (res.length != 2 || (res[0] & 0xFF) != 0x90 || res[1] != 0) {
+            if (res.length != 2 || StatusWords.trailing(res) != StatusWords.SUCCESS) {
                 throw new CardException("close() failed");
             }
         } finally {
@@ -120,11 +121,11 @@ final class MockChannel extends CardChannel {
                 throw new CardException(new PcscError(PcscError.SCARD_E_INSUFFICIENT_BUFFER));
             }
             int rn = response.length;
-            if (rn == 2 && response[0] == 0x6C && command.length >= 5) {
+            if (rn == 2 && StatusWords.isCorrectLength(StatusWords.trailing(response)) && command.length >= 5) {
                 command[command.length - 1] = response[1];
                 continue;
             }
-            if (rn >= 2 && response[rn - 2] == 0x61) {
+            if (StatusWords.isBytesRemaining(StatusWords.trailing(response))) {
                 result = concat(result, response, rn - 2);
                 command = Iso7816.getResponse(command[0] & 0xFF, Iso7816.neOfSw2(response[rn - 1])).toBytes();
                 continue;

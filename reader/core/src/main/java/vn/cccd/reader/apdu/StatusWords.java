@@ -32,6 +32,27 @@ public final class StatusWords {
     }
 
     /**
+     * The status word ending a raw card response, or -1 when it is shorter than two bytes (so it matches none of
+     * the names here). For layers below {@link ResponseApdu#parse}, which must see a short answer unchanged.
+     */
+    public static int trailing(byte[] raw) {
+        if (raw == null || raw.length < 2) {
+            return -1;
+        }
+        return ((raw[raw.length - 2] & 0xFF) << 8) | (raw[raw.length - 1] & 0xFF);
+    }
+
+    /** 61xx: xx more bytes wait for a GET RESPONSE (xx = 00 meaning 256 or more). */
+    public static boolean isBytesRemaining(int sw) {
+        return sw >= 0 && (sw & 0xFF00) == BYTES_REMAINING;
+    }
+
+    /** 6Cxx: wrong Le, the exact length is xx (00 meaning 256). */
+    public static boolean isCorrectLength(int sw) {
+        return sw >= 0 && (sw & 0xFF00) == CORRECT_LENGTH_PREFIX;
+    }
+
+    /**
      * Returns the response when its SW is 9000 or one of {@code allowed}; throws a typed
      * {@link StatusWordException} naming {@code context} otherwise.
      */
@@ -50,9 +71,9 @@ public final class StatusWords {
 
     public static String describe(int sw) {
         switch (sw >> 8) {
-            case 0x61:
+            case BYTES_REMAINING >> 8:
                 return (sw & 0xFF) + " bytes remaining";
-            case 0x6C:
+            case CORRECT_LENGTH_PREFIX >> 8:
                 return "wrong Le, exact length " + (sw & 0xFF);
             case 0x63:
                 if ((sw & 0xF0) == 0xC0) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import vn.cccd.reader.apdu.CommandApdu;
 import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
+import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.crypto.Padding;
 import vn.cccd.reader.error.MalformedDataException;
 import vn.cccd.reader.tlv.Tlv;
@@ -139,7 +140,7 @@ public final class SmSession {
         dos.writeBytes(Tlv.of(0x99, new byte[] {(byte) plain.sw1(), (byte) plain.sw2()}).encode());
         byte[] mac = mac(dos.toByteArray());
         dos.writeBytes(Tlv.of(0x8E, mac).encode());
-        return ResponseApdu.of(dos.toByteArray(), 0x9000);
+        return ResponseApdu.of(dos.toByteArray(), StatusWords.SUCCESS);
     }
 
     // ---- shared ----

@@ -3,6 +3,7 @@ package vn.cccd.reader.transport;
 import java.io.ByteArrayOutputStream;
 import vn.cccd.reader.apdu.Iso7816;
 import vn.cccd.reader.apdu.ResponseApdu;
+import vn.cccd.reader.apdu.StatusWords;
 import vn.cccd.reader.error.MalformedDataException;
 
 /**
@@ -20,12 +21,12 @@ public final class GetResponseTransport extends ForwardingTransport {
     @Override
     public byte[] transceive(byte[] command) {
         byte[] raw = inner.transceive(command);
-        if (raw.length < 2 || (raw[raw.length - 2] & 0xFF) != 0x61) {
+        if (!StatusWords.isBytesRemaining(StatusWords.trailing(raw))) {
             return raw;
         }
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         int rounds = 0;
-        while (raw.length >= 2 && (raw[raw.length - 2] & 0xFF) == 0x61) {
+        while (StatusWords.isBytesRemaining(StatusWords.trailing(raw))) {
             if (++rounds > MAX_ROUNDS || data.size() > MAX_TOTAL) {
                 throw new MalformedDataException("the card keeps answering 61xx: gave up after " + MAX_ROUNDS
                         + " GET RESPONSE commands");

@@ -1,6 +1,7 @@
 package vn.cccd.reader.transport;
 
 import vn.cccd.reader.apdu.CommandApdu;
+import vn.cccd.reader.apdu.StatusWords;
 
 /** 6Cxx ("wrong Le, use xx"): sends the same command once more with Le = xx. */
 public final class LeCorrectionTransport extends ForwardingTransport {
@@ -11,7 +12,7 @@ public final class LeCorrectionTransport extends ForwardingTransport {
     @Override
     public byte[] transceive(byte[] command) {
         byte[] raw = inner.transceive(command);
-        if (raw.length == 2 && (raw[0] & 0xFF) == 0x6C) {
+        if (raw.length == 2 && StatusWords.isCorrectLength(StatusWords.trailing(raw))) {
             int le = raw[1] & 0xFF;
             CommandApdu c = CommandApdu.parse(command);
             return inner.transceive(c.withNe(le == 0 ? CommandApdu.MAX_SHORT_NE : le).toBytes());

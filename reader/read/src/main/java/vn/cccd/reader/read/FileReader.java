@@ -112,7 +112,7 @@ final class FileReader {
             if (session.lost()) {
                 // Answered in plain: the chip dropped secure messaging, typically over a length it refuses.
                 int sw = r.sw();
-                boolean lengthProblem = sw == StatusWords.WRONG_LENGTH || (sw >> 8) == 0x6C;
+                boolean lengthProblem = sw == StatusWords.WRONG_LENGTH || StatusWords.isCorrectLength(sw);
                 if (!lengthProblem || !stepDown(command)) {
                     throw new StatusWordException("READ BINARY " + file.contractName(), sw);
                 }
@@ -127,7 +127,7 @@ final class FileReader {
                 byte[] data = r.data();
                 return new Block(command.ins() == Iso7816.INS_READ_BINARY_ODD ? unwrapOdd(file, data) : data, false);
             }
-            if ((sw >> 8) == 0x6C && (sw & 0xFF) > 0) {
+            if (StatusWords.isCorrectLength(sw) && (sw & 0xFF) > 0) {
                 exactLe = sw & 0xFF;
                 continue;
             }

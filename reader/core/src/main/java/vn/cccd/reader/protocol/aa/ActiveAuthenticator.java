@@ -56,7 +56,7 @@ public final class ActiveAuthenticator {
         } catch (ReaderException e) {
             return failed("the chip did not answer the Active Authentication challenge: " + e.getMessage());
         }
-        if (r.sw() != 0x9000 || r.dataLength() == 0) {
+        if (!r.isSuccess() || r.dataLength() == 0) {
             return failed(String.format("the chip refused the Active Authentication challenge (SW %04X) although "
                     + "DG15 says it has the key", r.sw()));
         }

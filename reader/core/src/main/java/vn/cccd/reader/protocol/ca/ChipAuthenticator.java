@@ -67,12 +67,12 @@ public final class ChipAuthenticator {
                 byte[] data = concat(Tlv.of(0x80, PaceProtocol.oidValue(oid)).encode(),
                         keyId == null ? new byte[0] : Tlv.of(0x84, keyId).encode());
                 r = secure.transmit(Iso7816.mseSet(Iso7816.MSE_SET_CA, Iso7816.CRT_AT, data));
-                if (r.sw() == 0x9000) {
+                if (r.isSuccess()) {
                     r = secure.transmit(Iso7816.generalAuthenticate(false,
                             Tlv.of(0x7C, Tlv.of(0x80, eph.publicKey())).encode(), CommandApdu.MAX_SHORT_NE));
                 }
             }
-            if (r.sw() != 0x9000) {
+            if (!r.isSuccess()) {
                 return Optional.of(new Outcome(new CheckResult(CheckResult.Status.FAILED, String.format(
                         "the chip refused Chip Authentication (SW %04X) although DG14 offers it", r.sw())), null));
             }
