@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import vn.cccd.kiosk.config.HospitalConfig;
+import vn.cccd.kiosk.delivery.DeliveryRecorder;
 import vn.cccd.kiosk.output.PdfFonts;
 import vn.cccd.reader.model.CardReadResult;
 
@@ -43,7 +44,7 @@ public final class HospitalService implements AutoCloseable {
     }
 
     /** Starts delivering check-ins to {@code hospital.webhook.url}, when configured. */
-    public void startWebhook(WebhookSender.Recorder recorder) {
+    public void startWebhook(DeliveryRecorder recorder) {
         if (config.webhookUrl() == null || webhook != null) {
             return;
         }

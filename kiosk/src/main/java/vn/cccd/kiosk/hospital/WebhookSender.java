@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cccd.kiosk.delivery.Backoff;
+import vn.cccd.kiosk.delivery.DeliveryRecorder;
 import vn.cccd.kiosk.delivery.DeliveryThread;
 
 /**
@@ -42,21 +43,15 @@ public final class WebhookSender implements AutoCloseable {
     private final Duration timeout;
     private final Duration firstRetry;
     private final Backoff backoff;
-    private final Recorder recorder;
+    private final DeliveryRecorder recorder;
     private final HttpClient http;
     private final DeliveryThread thread = new DeliveryThread("hospital-webhook", this::passAndWait);
-
-    /** Records deliveries in the processing log (no personal data). */
-    @FunctionalInterface
-    public interface Recorder {
-        void record(String event, Map<String, ?> details);
-    }
 
     /**
      * @param payload the JSON body of a check-in by id (empty when the check-in was erased meanwhile)
      */
     public WebhookSender(URI url, CheckinStore store, Function<String, Optional<byte[]>> payload, Clock clock,
-            Duration timeout, Duration firstRetry, Duration maxRetry, Recorder recorder) {
+            Duration timeout, Duration firstRetry, Duration maxRetry, DeliveryRecorder recorder) {
         this.url = url;
         this.store = store;
         this.payload = payload;

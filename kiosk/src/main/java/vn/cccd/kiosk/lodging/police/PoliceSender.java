@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.cccd.kiosk.delivery.Backoff;
+import vn.cccd.kiosk.delivery.DeliveryRecorder;
 import vn.cccd.kiosk.delivery.DeliveryThread;
 import vn.cccd.kiosk.lodging.Guest;
 import vn.cccd.kiosk.lodging.GuestRegister;
@@ -31,23 +32,17 @@ public final class PoliceSender implements AutoCloseable {
     private static final int BATCH = 10;
     private static final Duration IDLE_POLL = Duration.ofSeconds(60);
 
-    /** Records submissions in the processing log (no personal data). */
-    @FunctionalInterface
-    public interface Recorder {
-        void record(String event, Map<String, ?> details);
-    }
-
     private final PoliceOutbox outbox;
     private final GuestRegister register;
     private final PoliceClient client;
     private final Clock clock;
     private final Duration firstRetry;
     private final Backoff backoff;
-    private final Recorder recorder;
+    private final DeliveryRecorder recorder;
     private final DeliveryThread thread = new DeliveryThread("lodging-police", this::passAndWait);
 
     public PoliceSender(PoliceOutbox outbox, GuestRegister register, PoliceClient client, Clock clock,
-            Duration firstRetry, Duration maxRetry, Recorder recorder) {
+            Duration firstRetry, Duration maxRetry, DeliveryRecorder recorder) {
         this.outbox = outbox;
         this.register = register;
         this.client = client;

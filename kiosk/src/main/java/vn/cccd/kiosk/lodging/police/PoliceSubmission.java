@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Optional;
 import vn.cccd.kiosk.config.PoliceApiConfig;
+import vn.cccd.kiosk.delivery.DeliveryRecorder;
 import vn.cccd.kiosk.lodging.Guest;
 import vn.cccd.kiosk.lodging.GuestRegister;
 import vn.cccd.kiosk.store.Database;
@@ -22,7 +23,7 @@ public final class PoliceSubmission implements AutoCloseable {
     private final Clock clock;
 
     public PoliceSubmission(PoliceApiConfig config, Database db, GuestRegister register, Clock clock,
-            PoliceSender.Recorder recorder) {
+            DeliveryRecorder recorder) {
         this.outbox = new PoliceOutbox(db);
         this.clock = clock;
         this.sender = new PoliceSender(outbox, register, new PoliceClient(config, clock), clock, config.firstRetry(),
