@@ -131,7 +131,7 @@ public final class ConfigLoader {
         StationSection.limits(p, b);
         FormsSection.prefill(p, b);
         b.storage(StorageSection.read(p, baseDir));
-        b.lodging(LodgingSection.read(p, mode, System::getenv));
+        b.lodging(LodgingSection.read(p, baseDir, mode, System::getenv));
         b.hospital(HospitalSection.read(p));
         StationSection.uiSecret(p, baseDir, b);
         return b.build();

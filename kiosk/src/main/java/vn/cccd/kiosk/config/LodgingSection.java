@@ -8,19 +8,31 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 
-/** {@code lodging.*}: the establishment printed on every guest record, and its police API account. */
+/**
+ * {@code lodging.*}: the establishment printed on every guest record, its police API account, and the commune list
+ * of its copy of the police import template ({@code lodging.kbtt.templateFile}, {@link KbttTemplateCommunes}).
+ */
 final class LodgingSection {
     static final Set<String> KEYS = Set.of("lodging.name", "lodging.address", "lodging.police.url",
             "lodging.police.username", "lodging.police.passwordEnv", "lodging.police.clientEnv",
-            "lodging.police.timeoutSeconds", "lodging.police.firstRetrySeconds", "lodging.police.maxRetrySeconds");
+            "lodging.police.timeoutSeconds", "lodging.police.firstRetrySeconds", "lodging.police.maxRetrySeconds",
+            KbttTemplateCommunes.KEY);
 
     private LodgingSection() {
     }
 
     /** The establishment; its address is required in the lodging mode. */
     static LodgingSettings read(Properties p, Mode mode, java.util.function.UnaryOperator<String> env) {
+        return read(p, null, mode, env);
+    }
+
+    /** As above, with {@code lodging.kbtt.templateFile} resolved against {@code baseDir} (the config's folder). */
+    static LodgingSettings read(Properties p, java.nio.file.Path baseDir, Mode mode,
+            java.util.function.UnaryOperator<String> env) {
+        String template = text(p, KbttTemplateCommunes.KEY, "");
         LodgingSettings lodging = new LodgingSettings(text(p, "lodging.name", ""), text(p, "lodging.address", ""),
-                police(p, env));
+                police(p, env), template.isEmpty() ? java.util.List.of()
+                        : KbttTemplateCommunes.read(ConfigValues.resolve(baseDir, template)));
         if (mode == Mode.LODGING && lodging.address().isEmpty()) {
             throw new ConfigException("lodging.address", "the lodging mode needs the establishment's address (the"
                     + " address of stay on every guest record)");

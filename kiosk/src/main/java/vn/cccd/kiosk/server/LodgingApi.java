@@ -33,13 +33,18 @@ final class LodgingApi implements RouteModule {
     private final KioskApp app;
     private final CardService cards;
     private final ProcessingLog log;
-    /** Places a residence in the police template's province list, through the old-to-new address converter. */
-    private final KbttPlaces places = new ConvertedPlaces(vn.cccd.kiosk.address.AddressConverter.bundled());
+    /**
+     * Places a residence in the police template's province list, through the old-to-new address converter, and in
+     * its commune list when the owner configured a copy of the template ({@code lodging.kbtt.templateFile}).
+     */
+    private final KbttPlaces places;
 
     LodgingApi(KioskApp app) {
         this.app = app;
         this.cards = app.cards();
         this.log = app.processingLog();
+        this.places = new ConvertedPlaces(vn.cccd.kiosk.address.AddressConverter.bundled(),
+                new vn.cccd.kiosk.lodging.kbtt.KbttCommunes(app.config().lodging().kbttCommunes()));
     }
 
     /** Staff only, every one; registered when the kiosk keeps a lodging register (else {@link FeatureOff}). */
