@@ -2,7 +2,6 @@ package vn.cccd.kiosk.server;
 
 import vn.cccd.kiosk.hospital.HospitalApi;
 import vn.cccd.kiosk.output.Printer;
-import vn.cccd.kiosk.web.http.ApiException;
 import vn.cccd.kiosk.web.http.RouteModule;
 import vn.cccd.kiosk.web.http.Router;
 
@@ -39,8 +38,7 @@ final class KioskApi {
         if (app.lodging() != null) {
             new LodgingApi(app).register(r);
         } else {
-            FeatureOff.register(r, new LodgingApi(app), () -> new ApiException(404, "MODE_OFF",
-                    "the kiosk is not in lodging mode (kiosk.mode=lodging)"));
+            FeatureOff.register(r, new LodgingApi(app), LodgingApi::off);
         }
         // hospital mode only; elsewhere its addresses do not exist
         if (app.hospital() != null) {
